@@ -1,0 +1,1 @@
+"""Scoring Dragoman against the development gold sets in ``../shared/gold`` (never shipped)."""

@@ -1,0 +1,79 @@
+"""The extraction record (contract version 1, see ``DESIGN.md``) and the value types inside it.
+
+A :class:`Record` is what ``dragoman extract`` prints (one JSON object per document) and what the
+store keeps. Offsets are character offsets into ``Record.text``. Fields may be added; none may
+change meaning without bumping :data:`RECORD_VERSION`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+RECORD_VERSION = 1
+
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity span as the statistical NER found it (OntoNotes ``label``)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A TIMEX3 temporal expression with its value normalised against the publication date.
+
+    ``type`` is one of :data:`TIMEX_TYPES`; ``value`` a TIMEX3 value such as ``2026-01-15``,
+    ``2025-10``, ``2026-W03``, ``P3Y``, ``PRESENT_REF`` or ``XXXX-XX-XX`` when it cannot be resolved.
+    ``mod`` is the TIMEX3 modifier (``APPROX``, ``START``, ``BEFORE``, …) where one applies.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+
+
+@dataclass(slots=True)
+class Record:
+    """One document's extraction record (contract version 1)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    content_hash: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    framing: list[dict[str, Any]] = field(default_factory=list)
+    version: int = RECORD_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain JSON-ready data, ``version`` first and ``text`` before the annotations."""
+        data = asdict(self)
+        ordered: dict[str, Any] = {"version": data.pop("version")}
+        ordered.update(data)
+        return ordered
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        """Rebuild a record from :meth:`to_dict` output (extra keys are ignored)."""
+        known = {f for f in cls.__dataclass_fields__}
+        values = {k: v for k, v in data.items() if k in known}
+        values["entities"] = [Entity(**e) for e in data.get("entities", [])]
+        values["timexes"] = [Timex(**t) for t in data.get("timexes", [])]
+        return cls(**values)
