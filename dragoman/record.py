@@ -7,10 +7,15 @@ change meaning without bumping :data:`RECORD_VERSION`.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 RECORD_VERSION = 1
+
+#: Languages Dragoman codes; documents detected as another language are stored and flagged
+#: (``language`` holds the code), not analysed.
+CODED_LANGUAGES = frozenset({"en"})
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
@@ -62,6 +67,11 @@ class Record:
     framing: list[dict[str, Any]] = field(default_factory=list)
     version: int = RECORD_VERSION
 
+    @property
+    def coded(self) -> bool:
+        """Whether the document is analysed: English, or too short for its language to be detected."""
+        return is_coded(self.language)
+
     def to_dict(self) -> dict[str, Any]:
         """The record as plain JSON-ready data, ``version`` first and ``text`` before the annotations."""
         data = asdict(self)
@@ -77,3 +87,18 @@ class Record:
         values["entities"] = [Entity(**e) for e in data.get("entities", [])]
         values["timexes"] = [Timex(**t) for t in data.get("timexes", [])]
         return cls(**values)
+
+
+def is_coded(language: str | None) -> bool:
+    """Whether a document in ``language`` is analysed (undetected language counts as English)."""
+    return language is None or language in CODED_LANGUAGES
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """``"2026-01-20"`` (or an ISO datetime) → ``date``; ``None`` or unparseable → ``None``."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

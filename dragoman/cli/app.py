@@ -1,0 +1,176 @@
+"""Commands of the ``dragoman`` console script.
+
+Each command parses its options, calls one library function and renders the result with Rich.
+Exit codes: 0 success; 2 some inputs failed (the rest were processed); 1 a fatal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from dragoman.batch import IngestSummary, extract_records, ingest
+from dragoman.cli import render
+from dragoman.errors import DragomanError, InputError
+from dragoman.record import parse_date
+from dragoman.store import Store, default_db_path
+
+app = typer.Typer(
+    name="dragoman",
+    help="Read news about international politics; get a sourced record of who did what to whom.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_FATAL = 1
+EXIT_SOME_FAILED = 2
+
+Inputs = Annotated[
+    list[str] | None,
+    typer.Argument(help="Files or folders (walked recursively); '-' reads standard input."),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option("--date", help="Publication date YYYY-MM-DD for inputs that carry none."),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="DuckDB file [default: $DRAGOMAN_DB or ./dragoman.duckdb]."),
+]
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _fail(message: str) -> typer.Exit:
+    _err().print(f"[bold red]error:[/] {message}", markup=True)
+    return typer.Exit(EXIT_FATAL)
+
+
+def _check_date(date: str | None) -> str | None:
+    if date is not None and parse_date(date) is None:
+        raise typer.BadParameter(f"{date!r} is not a date of the form YYYY-MM-DD", param_hint="--date")
+    return date
+
+
+def _open_store(db: str | None, *, read_only: bool = False) -> Store:
+    path = db or default_db_path()
+    if read_only and not Path(path).exists():
+        raise _fail(f"no store at {path}: run 'dragoman ingest' first or pass --db")
+    try:
+        return Store(path, read_only=read_only)
+    except DragomanError as exc:
+        raise _fail(str(exc)) from exc
+
+
+@app.command()
+def extract(inputs: Inputs = None, date: DateOption = None) -> None:
+    """Print one extraction record per document as JSON lines (nothing is stored)."""
+    _check_date(date)
+    failed = 0
+    out = sys.stdout
+    try:
+        for item in extract_records(inputs or ["-"], default_date=date, stdin=sys.stdin.buffer):
+            if isinstance(item, InputError):
+                failed += 1
+                _err().print(f"[red]failed[/] {item}", markup=True)
+                continue
+            out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            out.flush()
+    except DragomanError as exc:
+        raise _fail(str(exc)) from exc
+    if failed:
+        _err().print(f"{failed} input(s) failed")
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: Inputs = None,
+    date: DateOption = None,
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Analyse inputs and store their records; re-running skips unchanged documents."""
+    _check_date(date)
+    summary = IngestSummary()
+    err = _err()
+    with _open_store(db) as store:
+        try:
+            with render.ingest_progress(err, disable=quiet) as advance:
+                for outcome in ingest(inputs or ["-"], store, default_date=date, stdin=sys.stdin.buffer):
+                    summary.add(outcome)
+                    if outcome.status == "failed":
+                        err.print(f"[red]failed[/] {outcome.where}: {outcome.reason}", markup=True)
+                    advance(outcome)
+        except DragomanError as exc:
+            raise _fail(str(exc)) from exc
+        totals = store.counts()
+    render.ingest_summary(Console(highlight=False), summary, totals, store.path)
+    if not summary.ok:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def docs(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many documents to list.")] = 50,
+    offset: Annotated[int, typer.Option(help="How many to skip.")] = 0,
+) -> None:
+    """List stored documents with their annotation counts."""
+    with _open_store(db, read_only=True) as store:
+        rows = store.documents(limit=limit, offset=offset)
+        total = store.counts()["documents"]
+    render.document_table(Console(highlight=False), rows, total)
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id, or a unique prefix of it.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the stored record as JSON.")] = False,
+) -> None:
+    """Show one stored document: its text with entities and time expressions marked."""
+    with _open_store(db, read_only=True) as store:
+        doc_id = store.resolve_id(doc)
+        record = store.record(doc_id) if doc_id else None
+    if record is None:
+        raise _fail(f"no document {doc!r} in the store (ids are listed by 'dragoman docs')")
+    if as_json:
+        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    render.document_report(Console(highlight=False), record)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold directory [default: ../shared/gold or $DRAGOMAN_GOLD].")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the pipeline on the development gold sets."""
+    from dragoman.evaluation.gold import require_gold_dir
+    from dragoman.evaluation.timex import evaluate_timex
+
+    try:
+        gold_dir = gold if gold is not None else require_gold_dir()
+        scores = {"timex": evaluate_timex(gold_dir)}
+    except DragomanError as exc:
+        raise _fail(str(exc)) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(scores, indent=2) + "\n")
+        return
+    render.score_tables(Console(highlight=False), scores)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

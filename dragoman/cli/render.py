@@ -1,0 +1,162 @@
+"""Rich rendering for the CLI: progress, summaries, tables and the document report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from dragoman.batch import IngestSummary, Outcome
+from dragoman.record import Record
+from dragoman.store import DocumentSummary
+
+#: Styles of the highlighted spans in ``dragoman show``.
+ENTITY_STYLE = "bold cyan"
+TIMEX_STYLE = "bold magenta"
+
+
+@contextmanager
+def ingest_progress(console: Console, *, disable: bool = False) -> Iterator[Callable[[Outcome], None]]:
+    """A progress display for a stream of unknown length; yields a function to call per outcome."""
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=disable,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def advance(outcome: Outcome) -> None:
+            progress.update(task, advance=1, description=f"ingesting {outcome.origin}")
+
+        yield advance
+
+
+def ingest_summary(console: Console, summary: IngestSummary, totals: dict[str, int], db: str) -> None:
+    """The closing table of ``dragoman ingest``: this run's outcomes, failures, the store's totals."""
+    run = Table(title="this run", show_header=True, header_style="bold")
+    for column in ("ingested", "updated", "unchanged", "failed"):
+        run.add_column(column, justify="right")
+    run.add_row(*(str(summary.counts.get(c, 0)) for c in ("ingested", "updated", "unchanged", "failed")))
+    console.print(run)
+    if summary.failures:
+        failed = Table(title="failed inputs", show_header=True, header_style="bold red")
+        failed.add_column("input")
+        failed.add_column("reason")
+        for outcome in summary.failures:
+            failed.add_row(outcome.where, outcome.reason or "")
+        console.print(failed)
+    store = Table(title=f"store {db}", show_header=True, header_style="bold")
+    columns = ("documents", "coded", "entities", "actors", "events", "timexes")
+    for column in columns:
+        store.add_column(column, justify="right")
+    store.add_row(*(str(totals.get(c, 0)) for c in columns))
+    console.print(store)
+
+
+def document_table(console: Console, rows: list[DocumentSummary], total: int) -> None:
+    """The ``dragoman docs`` listing."""
+    table = Table(title=f"{len(rows)} of {total} documents", header_style="bold")
+    for column, justify in (
+        ("id", "left"),
+        ("date", "left"),
+        ("lang", "left"),
+        ("title", "left"),
+        ("chars", "right"),
+        ("entities", "right"),
+        ("timexes", "right"),
+        ("events", "right"),
+    ):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for row in rows:
+        lang = row.language or "?"
+        table.add_row(
+            row.id[:40],
+            row.date or "",
+            lang if row.coded else f"{lang} (not coded)",
+            (row.title or "")[:60],
+            str(row.chars),
+            str(row.entities),
+            str(row.timexes),
+            str(row.events),
+        )
+    console.print(table)
+
+
+def document_report(console: Console, record: Record) -> None:
+    """The ``dragoman show`` report: metadata, the text with spans marked, then the spans listed."""
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    for label, value in (
+        ("id", record.id),
+        ("title", record.title),
+        ("date", record.date),
+        ("source", record.source),
+        ("url", record.url),
+        ("language", record.language if record.coded else f"{record.language} (not coded)"),
+    ):
+        meta.add_row(label, value or "—")
+    console.print(meta)
+    console.print()
+    console.print(highlighted_text(record))
+    console.print()
+    if record.timexes:
+        timexes = Table(title="time expressions", header_style="bold")
+        for column in ("offsets", "text", "type", "value"):
+            timexes.add_column(column)
+        for t in record.timexes:
+            timexes.add_row(f"{t.start}–{t.end}", t.text, t.type, t.value + (f" ({t.mod})" if t.mod else ""))
+        console.print(timexes)
+    if record.entities:
+        entities = Table(title="entities", header_style="bold")
+        for column in ("offsets", "text", "label", "actor"):
+            entities.add_column(column)
+        for e in record.entities:
+            entities.add_row(f"{e.start}–{e.end}", e.text, e.label, e.actor or "")
+        console.print(entities)
+    console.print(
+        f"{len(record.entities)} entities · {len(record.actors)} actors · {len(record.timexes)} timexes · "
+        f"{len(record.events)} events · {len(record.framing)} framing spans"
+    )
+
+
+def highlighted_text(record: Record) -> Text:
+    """``record.text`` with entity spans and time expressions styled (time wins where they overlap)."""
+    text = Text(record.text)
+    for e in record.entities:
+        text.stylize(ENTITY_STYLE, e.start, e.end)
+    for t in record.timexes:
+        text.stylize(TIMEX_STYLE, t.start, t.end)
+    return text
+
+
+def score_tables(console: Console, scores: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """One table per task of ``dragoman eval``: a row per gold set, a column per measure."""
+    for task, by_set in scores.items():
+        measures: list[str] = []
+        for figures in by_set.values():
+            measures.extend(k for k in figures if k not in measures)
+        table = Table(title=task, header_style="bold")
+        table.add_column("gold set")
+        for m in measures:
+            table.add_column(m, justify="right")
+        for name, figures in by_set.items():
+            table.add_row(name, *(_fmt(figures.get(m)) for m in measures))
+        console.print(table)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return "" if value is None else str(value)

@@ -1,0 +1,24 @@
+"""The custom ``Doc._`` attributes Dragoman's components read and write.
+
+They are registered explicitly by :func:`register_extensions` (called when the pipeline is
+built), never as an import side effect.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+#: name → default value of each ``Doc._`` extension Dragoman uses.
+DOC_EXTENSIONS: dict[str, object] = {
+    # Publication date (``datetime.date`` or None): the anchor for relative time expressions.
+    "dct": None,
+    # Temporal expressions found by ``dragoman_timex`` (list of dragoman.record.Timex).
+    "timexes": None,
+}
+
+
+def register_extensions() -> None:
+    """Register Dragoman's ``Doc._`` extensions; safe to call more than once."""
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)

@@ -1,0 +1,381 @@
+"""The DuckDB store: the one module that owns the schema, migrations and all writes.
+
+A document and all its annotation rows are written in one transaction, so an interrupted
+ingest leaves either the whole document or none of it; the document's content hash makes
+re-ingesting the same text a no-op. DuckDB allows one writing process per file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+
+from dragoman.errors import StoreError
+from dragoman.record import Entity, Record, Timex, parse_date
+from dragoman.store.schema import DOCUMENT_TABLES, MIGRATIONS
+
+#: Where the store lives when neither ``--db`` nor ``$DRAGOMAN_DB`` says otherwise.
+DEFAULT_DB = "dragoman.duckdb"
+DB_ENV = "DRAGOMAN_DB"
+
+#: Rows per multi-row INSERT (DuckDB's ``executemany`` runs one statement per row).
+_INSERT_CHUNK = 400
+
+SaveStatus = Literal["ingested", "updated", "unchanged"]
+
+
+def default_db_path() -> str:
+    """``$DRAGOMAN_DB`` if set, else ``./dragoman.duckdb``."""
+    return os.environ.get(DB_ENV) or DEFAULT_DB
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One row of the document list."""
+
+    id: str
+    title: str | None
+    date: str | None
+    language: str | None
+    coded: bool
+    chars: int
+    entities: int
+    timexes: int
+    events: int
+
+
+class Store:
+    """A Dragoman database in one DuckDB file (or ``":memory:"``).
+
+    Use as a context manager, or call :meth:`close`. Opening applies pending migrations.
+
+    Raises:
+        StoreError: the file cannot be opened (e.g. another process is writing to it).
+    """
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {_first_line(exc)}") from exc
+        except OSError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc.strerror or exc}") from exc
+        if not read_only:
+            self.migrate()
+
+    # -- life cycle -----------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self._con.close()
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet recorded; return their names."""
+        con = self._con
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+        )
+        done = {row[0] for row in con.execute("SELECT name FROM _migrations").fetchall()}
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            try:
+                con.execute("BEGIN TRANSACTION")
+                con.execute(sql)
+                con.execute("INSERT INTO _migrations VALUES (?, ?)", [name, _now()])
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                con.execute("ROLLBACK")
+                raise StoreError(f"migration {name} failed on {self.path}: {_first_line(exc)}") from exc
+            applied.append(name)
+        return applied
+
+    def migrations(self) -> list[str]:
+        """Names of the applied migrations, in order."""
+        return [r[0] for r in self._con.execute("SELECT name FROM _migrations ORDER BY name").fetchall()]
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def known_hash(self, doc_id: str) -> str | None:
+        """The stored content hash of ``doc_id``, or ``None`` when it is not stored."""
+        row = self._con.execute("SELECT content_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    def save(self, record: Record, *, origin: str | None = None, format: str | None = None) -> SaveStatus:
+        """Write ``record`` and all its annotations in one transaction.
+
+        Returns ``"unchanged"`` (same id, same content hash: nothing written), ``"updated"``
+        (same id, new text: the old rows are replaced) or ``"ingested"``.
+
+        Raises:
+            StoreError: the write failed; the store is left as it was before the call.
+        """
+        previous = self.known_hash(record.id)
+        if previous is not None and previous == record.content_hash:
+            return "unchanged"
+        con = self._con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            if previous is not None:
+                for table in DOCUMENT_TABLES:
+                    con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [record.id])
+                con.execute("DELETE FROM documents WHERE id = ?", [record.id])
+            self._insert_record(record, origin, format)
+            con.execute("COMMIT")
+        except BaseException as exc:
+            # Whatever stopped the write (a DuckDB error, a full disk, Ctrl-C), the document is
+            # either wholly stored or not at all. The transaction may already be gone.
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error | OSError):
+                raise StoreError(f"could not store document {record.id}: {_first_line(exc)}") from exc
+            raise
+        return "updated" if previous is not None else "ingested"
+
+    def _insert_record(self, record: Record, origin: str | None, format: str | None) -> None:
+        doc_id = record.id
+        self._con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                doc_id,
+                record.content_hash,
+                record.title,
+                parse_date(record.date),
+                record.source,
+                record.url,
+                record.language,
+                record.coded,
+                record.text,
+                origin,
+                format,
+                record.version,
+                _now(),
+            ],
+        )
+        self._insert_rows(
+            "entities",
+            [(doc_id, i, e.start, e.end, e.text, e.label, e.actor) for i, e in enumerate(record.entities)],
+        )
+        self._insert_rows(
+            "timexes",
+            [
+                (doc_id, i, t.start, t.end, t.text, t.type, t.value, t.mod)
+                for i, t in enumerate(record.timexes)
+            ],
+        )
+        for actor_id, actor in record.actors.items():
+            self._con.execute(
+                "INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                "name = excluded.name, kind = excluded.kind, country = excluded.country, "
+                "sector = excluded.sector",
+                [
+                    actor_id,
+                    actor.get("name") or actor_id,
+                    actor.get("kind"),
+                    actor.get("country"),
+                    actor.get("sector"),
+                ],
+            )
+        self._insert_rows("document_actors", [(doc_id, a) for a in record.actors])
+        self._insert_rows(
+            "events",
+            [
+                (
+                    doc_id,
+                    i,
+                    e["type"],
+                    e.get("mode"),
+                    e.get("cameo"),
+                    e.get("intensity"),
+                    list(e.get("source") or []),
+                    list(e.get("target") or []),
+                    *(_pair(e.get("sentence"))),
+                    *(_pair(e.get("trigger"))),
+                    e.get("date"),
+                    json.dumps(e["location"]) if e.get("location") is not None else None,
+                    e.get("factuality"),
+                    e.get("attributed_to"),
+                    e.get("confidence"),
+                )
+                for i, e in enumerate(record.events)
+            ],
+        )
+        self._insert_rows(
+            "framing",
+            [
+                (doc_id, i, f["start"], f["end"], f["technique"], f.get("target"), f.get("confidence"))
+                for i, f in enumerate(record.framing)
+            ],
+        )
+
+    def _insert_rows(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert ``rows`` with a few multi-row statements rather than one statement per row."""
+        if not rows:
+            return
+        width = len(rows[0])
+        for at in range(0, len(rows), _INSERT_CHUNK):
+            chunk = rows[at : at + _INSERT_CHUNK]
+            placeholders = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
+            params = [value for row in chunk for value in row]
+            self._con.execute(f"INSERT INTO {table} VALUES {placeholders}", params)
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Totals: documents (and how many are coded), entities, actors, events, timexes, framing."""
+        q = self._con.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "coded": q("SELECT count(*) FROM documents WHERE coded").fetchone()[0],
+            "entities": q("SELECT count(*) FROM entities").fetchone()[0],
+            "actors": q("SELECT count(*) FROM actors").fetchone()[0],
+            "events": q("SELECT count(*) FROM events").fetchone()[0],
+            "timexes": q("SELECT count(*) FROM timexes").fetchone()[0],
+            "framing": q("SELECT count(*) FROM framing").fetchone()[0],
+        }
+
+    def documents(self, limit: int = 50, offset: int = 0) -> list[DocumentSummary]:
+        """Stored documents, newest publication date first, with their annotation counts."""
+        rows = self._con.execute(
+            """
+            SELECT d.id, d.title, d.date, d.language, d.coded, length(d.text),
+                   (SELECT count(*) FROM entities e WHERE e.doc_id = d.id),
+                   (SELECT count(*) FROM timexes t WHERE t.doc_id = d.id),
+                   (SELECT count(*) FROM events v WHERE v.doc_id = d.id)
+            FROM documents d
+            ORDER BY d.date DESC NULLS LAST, d.id
+            LIMIT ? OFFSET ?
+            """,
+            [limit, offset],
+        ).fetchall()
+        return [
+            DocumentSummary(
+                r[0], r[1], r[2].isoformat() if r[2] else None, r[3], r[4], r[5], r[6], r[7], r[8]
+            )
+            for r in rows
+        ]
+
+    def resolve_id(self, ref: str) -> str | None:
+        """The id of the document ``ref`` names: an exact id, else a unique id prefix."""
+        if self._con.execute("SELECT 1 FROM documents WHERE id = ?", [ref]).fetchone():
+            return ref
+        rows = self._con.execute(
+            "SELECT id FROM documents WHERE starts_with(id, ?) LIMIT 2", [ref]
+        ).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def record(self, doc_id: str) -> Record | None:
+        """Rebuild the extraction record of ``doc_id`` from the tables, or ``None``."""
+        q = self._con.execute
+        row = q(
+            "SELECT id, text, title, date, source, url, language, content_hash, record_version "
+            "FROM documents WHERE id = ?",
+            [doc_id],
+        ).fetchone()
+        if row is None:
+            return None
+        record = Record(
+            id=row[0],
+            text=row[1],
+            title=row[2],
+            date=row[3].isoformat() if row[3] else None,
+            source=row[4],
+            url=row[5],
+            language=row[6],
+            content_hash=row[7],
+            version=row[8],
+        )
+        record.entities = [
+            Entity(*r)
+            for r in q(
+                "SELECT start_char, end_char, text, label, actor FROM entities WHERE doc_id = ? ORDER BY idx",
+                [doc_id],
+            ).fetchall()
+        ]
+        record.timexes = [
+            Timex(*r)
+            for r in q(
+                "SELECT start_char, end_char, text, type, value, mod FROM timexes "
+                "WHERE doc_id = ? ORDER BY idx",
+                [doc_id],
+            ).fetchall()
+        ]
+        record.actors = {
+            r[0]: {"name": r[1], "kind": r[2], "country": r[3], "sector": r[4]}
+            for r in q(
+                "SELECT a.id, a.name, a.kind, a.country, a.sector FROM document_actors da "
+                "JOIN actors a ON a.id = da.actor_id WHERE da.doc_id = ? ORDER BY a.id",
+                [doc_id],
+            ).fetchall()
+        }
+        record.events = [
+            _event_dict(r)
+            for r in q(
+                "SELECT type, mode, cameo, intensity, source, target, sentence_start, sentence_end, "
+                "trigger_start, trigger_end, date, location, factuality, attributed_to, confidence "
+                "FROM events WHERE doc_id = ? ORDER BY idx",
+                [doc_id],
+            ).fetchall()
+        ]
+        record.framing = [
+            {"start": r[0], "end": r[1], "technique": r[2], "target": r[3], "confidence": r[4]}
+            for r in q(
+                "SELECT start_char, end_char, technique, target, confidence FROM framing "
+                "WHERE doc_id = ? ORDER BY idx",
+                [doc_id],
+            ).fetchall()
+        ]
+        return record
+
+    def iter_ids(self) -> Iterator[str]:
+        """Every stored document id, in id order."""
+        for (doc_id,) in self._con.execute("SELECT id FROM documents ORDER BY id").fetchall():
+            yield doc_id
+
+
+def _event_dict(r: Sequence[Any]) -> dict[str, Any]:
+    return {
+        "type": r[0],
+        "mode": r[1],
+        "cameo": r[2],
+        "intensity": r[3],
+        "source": list(r[4] or []),
+        "target": list(r[5] or []),
+        "sentence": [r[6], r[7]],
+        "trigger": [r[8], r[9]],
+        "date": r[10],
+        "location": json.loads(r[11]) if r[11] is not None else None,
+        "factuality": r[12],
+        "attributed_to": r[13],
+        "confidence": r[14],
+    }
+
+
+def _pair(value: Sequence[int] | None) -> tuple[int | None, int | None]:
+    return (value[0], value[1]) if value else (None, None)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
