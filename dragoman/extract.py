@@ -107,14 +107,14 @@ class Extractor:
         return next(iter(self.extract([item])))
 
     def _chunk_docs(self, items: Iterable[Any]) -> Iterator[tuple[Doc, tuple[Any, int | None]]]:
-        empty = self.nlp.make_doc("")
+        # A fresh empty Doc per placeholder: nlp.pipe keeps each tuple's context on its Doc.
         for item in items:
             if not isinstance(item, InputDocument):
-                yield empty, (item, None)
+                yield self.nlp.make_doc(""), (item, None)
                 continue
             record = new_record(item)
             if not is_coded(item.language):
-                yield empty, (_Pending(record, 1), None)
+                yield self.nlp.make_doc(""), (_Pending(record, 1), None)
                 continue
             dct = parse_date(item.date)
             bounds = chunk_bounds(item.text)

@@ -51,8 +51,8 @@ def ingest_summary(console: Console, summary: IngestSummary, totals: dict[str, i
     console.print(run)
     if summary.failures:
         failed = Table(title="failed inputs", show_header=True, header_style="bold red")
-        failed.add_column("input")
-        failed.add_column("reason")
+        failed.add_column("input", overflow="fold")
+        failed.add_column("reason", overflow="fold")
         for outcome in summary.failures:
             failed.add_row(outcome.where, outcome.reason or "")
         console.print(failed)

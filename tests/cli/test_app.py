@@ -79,7 +79,8 @@ def test_ingest_stores_reports_and_resumes(runner, corpus, tmp_path):
     db = str(tmp_path / "t.duckdb")
     first = runner.invoke(app, ["ingest", "--quiet", "--db", db, str(corpus)])
     assert first.exit_code == 2, first.output
-    assert "b.jsonl:2" in first.stdout and "empty document" in first.stdout
+    assert "b.jsonl:2" in first.stderr and "empty document" in first.stderr
+    assert "failed inputs" in first.stdout
     with Store(db) as store:
         assert store.counts()["documents"] == 3
     second = runner.invoke(app, ["ingest", "--quiet", "--db", db, str(corpus)])
