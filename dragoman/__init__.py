@@ -29,7 +29,21 @@ _EXPORTS = {
     "ingest": "dragoman.batch",
 }
 
-__all__ = [*sorted(_EXPORTS), "__version__"]
+__all__ = [
+    "RECORD_VERSION",
+    "DragomanError",
+    "Entity",
+    "Extractor",
+    "IngestSummary",
+    "InputDocument",
+    "Outcome",
+    "Record",
+    "Store",
+    "Timex",
+    "__version__",
+    "extract_records",
+    "ingest",
+]
 
 if TYPE_CHECKING:
     from dragoman.batch import IngestSummary, Outcome, extract_records, ingest

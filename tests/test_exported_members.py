@@ -18,3 +18,7 @@ def test_exported_members_unknown_name_raises():
 def test_exported_members_are_the_documented_few():
     assert len(dragoman.__all__) <= 15
     assert "Record" in dragoman.__all__ and "Store" in dragoman.__all__
+
+
+def test_exported_members_match_the_lazy_table():
+    assert set(dragoman.__all__) == {*dragoman._EXPORTS, "__version__"}

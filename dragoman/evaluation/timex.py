@@ -1,0 +1,306 @@
+"""Scoring the TIMEX3 tagger on the TempEval-3 corpora and on GUM news dates.
+
+Conventions (TempEval-3): a predicted span matches a gold span *strictly* when the offsets are
+equal and *relaxedly* when they overlap (one-to-one, greedy in text order). **Value** precision
+and recall count relaxed matches whose value is also right, over all predicted and all gold
+timexes; ``type_accuracy`` is the share of relaxed matches whose TIMEX3 type is right.
+
+GUM (``ner/gum_news.jsonl``) has no TIMEX3 types: its dates carry an absolute ``when``
+(``2017-07-21``, ``2017-07``, ``2017``, ``2010-09-04T22:30:00``), an interval ``from``/``to`` or
+bounds ``notBefore``/``notAfter``. Both sides are turned into calendar-day intervals and a value
+is right when the intervals agree:
+
+* a predicted value becomes the days it covers: ``2017-W28`` is 2017-07-10..2017-07-16,
+  ``2017-07`` the whole month, ``2017-W28-WE`` its Saturday and Sunday, ``2017-Q3``,
+  ``2017-SU`` (June–August), ``2017-H1``, ``199`` (the decade) likewise;
+* interval ends may differ by one day (weeks that start on Sunday against ISO weeks);
+* a gold time of day (``...T22:30:00``) needs a predicted TIME with the same date, hour and minute;
+* a predicted DURATION matches a gold ``notBefore``/``notAfter`` or ``from``/``to`` interval
+  when its length agrees within 10 % or one unit (``15 years`` for 1994..2008);
+* GUM annotates dates, not durations or frequencies, so predicted DURATION and SET timexes that
+  overlap no gold span are left out of the counts (neither right nor wrong);
+* ``type_accuracy`` is not defined for GUM (reported as NaN).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import math
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dragoman.evaluation.gold import find_gold_dir
+from dragoman.record import Timex
+
+Interval = tuple[dt.date, dt.date]
+Tagger = Callable[[str, dt.date | None], list[Timex]]
+
+_UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0, "Q": 91.3}
+
+
+@dataclass(slots=True)
+class GoldTimex:
+    """A gold temporal expression; GUM ones have ``gum`` bounds instead of a TIMEX3 value."""
+
+    start: int
+    end: int
+    text: str
+    type: str | None
+    value: str | None
+    mod: str | None = None
+    gum: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class GoldDoc:
+    """A gold document: its text, creation date and gold timexes."""
+
+    doc: str
+    dct: dt.date | None
+    text: str
+    timexes: list[GoldTimex]
+    dataset: str = "timebank"
+
+
+def _parse_dct(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    return dt.date.fromisoformat(value[:10])
+
+
+def load_tempeval(path: Path) -> list[GoldDoc]:
+    """Read a TempEval-3 JSON-lines file (``doc``, ``dct``, ``text``, ``timex[...]``).
+
+    Args:
+        path: e.g. ``gold/timex/timebank_timex.jsonl``.
+
+    Returns:
+        One :class:`GoldDoc` per line.
+    """
+    docs = []
+    with Path(path).open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            timexes = [
+                GoldTimex(t["start"], t["end"], t["text"], t["type"], t["value"], t.get("mod"))
+                for t in row["timex"]
+            ]
+            docs.append(GoldDoc(row["doc"], _parse_dct(row.get("dct")), row["text"], timexes, "tempeval"))
+    return docs
+
+
+def load_gum_dates(path: Path) -> list[GoldDoc]:
+    """Read GUM news dates (``dates[{start,end,text,when | from,to | notBefore,notAfter}]``).
+
+    Args:
+        path: e.g. ``gold/ner/gum_news.jsonl``.
+
+    Returns:
+        One :class:`GoldDoc` per line, gold bounds kept in :attr:`GoldTimex.gum`.
+    """
+    docs = []
+    keys = ("when", "from", "to", "notBefore", "notAfter")
+    with Path(path).open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            timexes = [
+                GoldTimex(d["start"], d["end"], d["text"], None, d.get("when"), None,
+                          {k: d[k] for k in keys if k in d})
+                for d in row.get("dates", [])
+            ]  # fmt: skip
+            docs.append(GoldDoc(row["doc"], _parse_dct(row.get("dct")), row["text"], timexes, "gum"))
+    return docs
+
+
+def _bounds(value: str) -> Interval | None:
+    """The calendar days a TIMEX3 DATE value covers, or ``None`` for non-calendar values."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?", value)
+    if m:
+        year = int(m.group(1))
+        if m.group(3):
+            day = dt.date(year, int(m.group(2)), int(m.group(3)))
+            return day, day
+        if m.group(2):
+            month = int(m.group(2))
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    m = re.fullmatch(r"(\d{4})-W(\d\d?)(-WE)?", value)
+    if m:
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if m.group(3):
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+        return monday, monday + dt.timedelta(days=6)
+    m = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value)
+    if m:
+        year, part = int(m.group(1)), m.group(2)
+        months = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
+                  "SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}.get(part)  # fmt: skip
+        if months is None:  # winter straddles the year end
+            return dt.date(year - 1, 12, 1), dt.date(year, 2, calendar.monthrange(year, 2)[1])
+        return dt.date(year, months[0], 1), dt.date(year, months[1], calendar.monthrange(year, months[1])[1])
+    if re.fullmatch(r"\d{3}", value):
+        return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
+    if re.fullmatch(r"\d{2}", value):
+        return dt.date(max(1, int(value) * 100), 1, 1), dt.date(int(value) * 100 + 99, 12, 31)
+    return None
+
+
+def _gum_interval(gum: dict[str, str]) -> Interval | None:
+    start_text = gum.get("from") or gum.get("notBefore") or gum.get("when")
+    end_text = gum.get("to") or gum.get("notAfter") or gum.get("when")
+    if not start_text or not end_text:
+        return None
+    start, end = _bounds(start_text), _bounds(end_text)
+    return (start[0], end[1]) if start and end else None
+
+
+def gum_value_matches(gold: GoldTimex, pred: Timex) -> bool:
+    """Whether a predicted timex's value agrees with a GUM gold date (see the module docstring)."""
+    gum = gold.gum
+    when = gum.get("when", "")
+    if "T" in when:
+        return pred.type == "TIME" and pred.value[:16] == when[:16]
+    interval = _gum_interval(gum)
+    if interval is None:
+        return False
+    if pred.type == "DURATION":
+        m = re.fullmatch(r"P(\d+(?:\.\d+)?)([YMWDQ])", pred.value)
+        if not m or "when" in gum:
+            return False
+        measured = ((interval[1] - interval[0]).days + 1) / _UNIT_DAYS[m.group(2)]
+        wanted = float(m.group(1))
+        return abs(measured - wanted) <= max(1.0, 0.1 * wanted)
+    predicted = _bounds(pred.value)
+    if predicted is None:
+        return False
+    return abs((predicted[0] - interval[0]).days) <= 1 and abs((predicted[1] - interval[1]).days) <= 1
+
+
+def _align(gold: list[GoldTimex], pred: list[Timex]) -> list[tuple[GoldTimex, Timex]]:
+    """One-to-one relaxed alignment: exact-span pairs first, then overlaps in text order."""
+    pairs: list[tuple[GoldTimex, Timex]] = []
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for exact in (True, False):
+        for pi, p in enumerate(pred):
+            if pi in used_pred:
+                continue
+            for gi, g in enumerate(gold):
+                if gi in used_gold:
+                    continue
+                hit = (g.start, g.end) == (p.start, p.end) if exact else g.start < p.end and p.start < g.end
+                if hit:
+                    pairs.append((g, p))
+                    used_gold.add(gi)
+                    used_pred.add(pi)
+                    break
+    return pairs
+
+
+def _prf(tp: float, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score_timex(pairs: Iterable[tuple[GoldDoc, list[Timex]]]) -> dict[str, float]:
+    """TempEval-3 span, value and type scores over (gold document, predicted timexes) pairs.
+
+    Args:
+        pairs: each gold document with the tagger's timexes for its text.
+
+    Returns:
+        ``strict_p/r/f1``, ``relaxed_p/r/f1``, ``value_p/r/f1``, ``type_accuracy``, ``n_gold``,
+        ``n_pred`` (GUM documents are scored by the interval rules of the module docstring).
+    """
+    n_gold = n_pred = strict = relaxed = value_ok = type_ok = 0
+    typed = False
+    for gold_doc, predicted in pairs:
+        gum = gold_doc.dataset == "gum"
+        pred = list(predicted)
+        if gum:
+            pred = [p for p in pred if p.type in ("DATE", "TIME")
+                    or any(g.start < p.end and p.start < g.end for g in gold_doc.timexes)]  # fmt: skip
+        n_gold += len(gold_doc.timexes)
+        n_pred += len(pred)
+        for g, p in _align(gold_doc.timexes, pred):
+            relaxed += 1
+            strict += (g.start, g.end) == (p.start, p.end)
+            value_ok += gum_value_matches(g, p) if gum else p.value == g.value
+            if not gum:
+                typed = True
+                type_ok += p.type == g.type
+    scores: dict[str, float] = {"n_gold": n_gold, "n_pred": n_pred}
+    for name, tp in (("strict", strict), ("relaxed", relaxed), ("value", value_ok)):
+        p, r, f = _prf(tp, n_pred, n_gold)
+        scores.update({f"{name}_p": p, f"{name}_r": r, f"{name}_f1": f})
+    scores["type_accuracy"] = type_ok / relaxed if typed and relaxed else math.nan
+    return scores
+
+
+def gold_sets(gold_dir: Path) -> dict[str, list[GoldDoc]]:
+    """The three development sets, by name (``timebank``, ``aquaint``, ``gum_news``), where present."""
+    sets: dict[str, list[GoldDoc]] = {}
+    for name in ("timebank", "aquaint"):
+        path = gold_dir / "timex" / f"{name}_timex.jsonl"
+        if path.is_file():
+            sets[name] = load_tempeval(path)
+    gum = gold_dir / "ner" / "gum_news.jsonl"
+    if gum.is_file():
+        sets["gum_news"] = load_gum_dates(gum)
+    return sets
+
+
+def evaluate_timex(gold_dir: Path, tagger: Tagger | None = None) -> dict[str, dict[str, float]]:
+    """Score a tagger (default :func:`dragoman.time.tag_timexes`) on each gold set.
+
+    Args:
+        gold_dir: the gold directory (see :func:`dragoman.evaluation.gold.find_gold_dir`).
+        tagger: ``tagger(text, dct) -> list[Timex]``.
+
+    Returns:
+        Per dataset name, the scores of :func:`score_timex`.
+    """
+    if tagger is None:
+        from dragoman.time import tag_timexes
+
+        tagger = tag_timexes
+    results = {}
+    for name, docs in gold_sets(Path(gold_dir)).items():
+        results[name] = score_timex((doc, tagger(doc.text, doc.dct)) for doc in docs)
+    return results
+
+
+def format_table(results: dict[str, dict[str, float]]) -> str:
+    """The scores as a plain-text table, one row per dataset."""
+    cols = ["strict_p", "strict_r", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1",
+            "value_p", "value_r", "value_f1", "type_accuracy"]  # fmt: skip
+    lines = ["dataset   " + " ".join(f"{c:>13}" for c in cols) + "  n_gold n_pred"]
+    for name, s in results.items():
+        cells = " ".join(f"{s[c]:>13.3f}" for c in cols)
+        lines.append(f"{name:<9} {cells}  {int(s['n_gold']):>6} {int(s['n_pred']):>6}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Print the table for the gold sets found by :func:`find_gold_dir`."""
+    gold = find_gold_dir()
+    if gold is None:
+        sys.stderr.write("gold sets not found: set DRAGOMAN_GOLD or put them at ../shared/gold\n")
+        return 1
+    sys.stdout.write(format_table(evaluate_timex(gold)) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
