@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from dragoman.batch import IngestSummary, extract_records, ingest
 from dragoman.cli import render
@@ -46,12 +47,26 @@ DbOption = Annotated[
 
 
 def _err() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _say(console: Console, tag: str, message: str) -> None:
+    """One unwrapped line ``tag message`` (``message`` is user data: never read as markup)."""
+    console.print(f"{tag} {escape(message)}", markup=True)
 
 
 def _fail(message: str) -> typer.Exit:
-    _err().print(f"[bold red]error:[/] {message}", markup=True)
+    _say(_err(), "[bold red]error:[/]", message)
     return typer.Exit(EXIT_FATAL)
+
+
+def _inputs(inputs: list[str] | None) -> list[str]:
+    """The inputs given, else ``-`` (stdin) when something is piped in."""
+    if inputs:
+        return inputs
+    if sys.stdin.isatty():
+        raise typer.BadParameter("give files or folders, or '-' to read standard input", param_hint="INPUTS")
+    return ["-"]
 
 
 def _check_date(date: str | None) -> str | None:
@@ -77,10 +92,10 @@ def extract(inputs: Inputs = None, date: DateOption = None) -> None:
     failed = 0
     out = sys.stdout
     try:
-        for item in extract_records(inputs or ["-"], default_date=date, stdin=sys.stdin.buffer):
+        for item in extract_records(_inputs(inputs), default_date=date, stdin=sys.stdin.buffer):
             if isinstance(item, InputError):
                 failed += 1
-                _err().print(f"[red]failed[/] {item}", markup=True)
+                _say(_err(), "[red]failed[/]", str(item))
                 continue
             out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
             out.flush()
@@ -105,10 +120,10 @@ def ingest_command(
     with _open_store(db) as store:
         try:
             with render.ingest_progress(err, disable=quiet) as advance:
-                for outcome in ingest(inputs or ["-"], store, default_date=date, stdin=sys.stdin.buffer):
+                for outcome in ingest(_inputs(inputs), store, default_date=date, stdin=sys.stdin.buffer):
                     summary.add(outcome)
                     if outcome.status == "failed":
-                        err.print(f"[red]failed[/] {outcome.where}: {outcome.reason}", markup=True)
+                        _say(err, "[red]failed[/]", f"{outcome.where}: {outcome.reason}")
                     advance(outcome)
         except DragomanError as exc:
             raise _fail(str(exc)) from exc

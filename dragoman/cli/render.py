@@ -54,7 +54,7 @@ def ingest_summary(console: Console, summary: IngestSummary, totals: dict[str, i
         failed.add_column("input", overflow="fold")
         failed.add_column("reason", overflow="fold")
         for outcome in summary.failures:
-            failed.add_row(outcome.where, outcome.reason or "")
+            failed.add_row(Text(outcome.where), Text(outcome.reason or ""))
         console.print(failed)
     store = Table(title=f"store {db}", show_header=True, header_style="bold")
     columns = ("documents", "coded", "entities", "actors", "events", "timexes")
@@ -81,10 +81,10 @@ def document_table(console: Console, rows: list[DocumentSummary], total: int) ->
     for row in rows:
         lang = row.language or "?"
         table.add_row(
-            row.id[:40],
+            Text(row.id[:40]),
             row.date or "",
-            lang if row.coded else f"{lang} (not coded)",
-            (row.title or "")[:60],
+            Text(lang if row.coded else f"{lang} (not coded)"),
+            Text((row.title or "")[:60]),
             str(row.chars),
             str(row.entities),
             str(row.timexes),
@@ -106,7 +106,7 @@ def document_report(console: Console, record: Record) -> None:
         ("url", record.url),
         ("language", record.language if record.coded else f"{record.language} (not coded)"),
     ):
-        meta.add_row(label, value or "—")
+        meta.add_row(label, Text(value or "—"))
     console.print(meta)
     console.print()
     console.print(highlighted_text(record))
@@ -116,14 +116,16 @@ def document_report(console: Console, record: Record) -> None:
         for column in ("offsets", "text", "type", "value"):
             timexes.add_column(column)
         for t in record.timexes:
-            timexes.add_row(f"{t.start}–{t.end}", t.text, t.type, t.value + (f" ({t.mod})" if t.mod else ""))
+            timexes.add_row(
+                f"{t.start}–{t.end}", Text(t.text), t.type, t.value + (f" ({t.mod})" if t.mod else "")
+            )
         console.print(timexes)
     if record.entities:
         entities = Table(title="entities", header_style="bold")
         for column in ("offsets", "text", "label", "actor"):
             entities.add_column(column)
         for e in record.entities:
-            entities.add_row(f"{e.start}–{e.end}", e.text, e.label, e.actor or "")
+            entities.add_row(f"{e.start}–{e.end}", Text(e.text), e.label, Text(e.actor or ""))
         console.print(entities)
     console.print(
         f"{len(record.entities)} entities · {len(record.actors)} actors · {len(record.timexes)} timexes · "

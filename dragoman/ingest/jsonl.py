@@ -56,21 +56,21 @@ def read_jsonl(
         number += 1
         if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
             size = len(raw) + _skip_rest_of_line(stream)
-            yield InputError(origin, f"line {number}: {too_large(size, MAX_LINE_BYTES)}", number)
+            yield InputError(origin, f"{too_large(size, MAX_LINE_BYTES)}", number)
             continue
         if number == 1 and raw.startswith(_UTF8_BOM):
             raw = raw[len(_UTF8_BOM) :]
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield InputError(origin, f"line {number}: not UTF-8 ({exc.reason} at byte {exc.start})", number)
+            yield InputError(origin, f"not UTF-8 ({exc.reason} at byte {exc.start})", number)
             continue
         if is_blank(line):
             continue
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(origin, f"line {number}: invalid JSON ({exc.msg} at column {exc.colno})", number)
+            yield InputError(origin, f"invalid JSON ({exc.msg} at column {exc.colno})", number)
             continue
         yield record_document(value, origin, number, default_date, format="jsonl")
 
@@ -121,14 +121,14 @@ def record_document(
         The document, or an :class:`InputError` naming the line.
     """
     if not isinstance(value, dict):
-        return InputError(origin, f"line {line}: expected a JSON object, got {_json_type(value)}", line)
+        return InputError(origin, f"expected a JSON object, got {_json_type(value)}", line)
     if "text" not in value:
-        return InputError(origin, f'line {line}: no "text" field', line)
+        return InputError(origin, 'no "text" field', line)
     text = value["text"]
     if not isinstance(text, str):
-        return InputError(origin, f'line {line}: "text" is {_json_type(text)}, not a string', line)
+        return InputError(origin, f'"text" is {_json_type(text)}, not a string', line)
     if is_blank(text):
-        return InputError(origin, f"line {line}: empty text", line)
+        return InputError(origin, "empty text", line)
     raw_id = value.get("id")
     doc_id = None if raw_id is None or raw_id == "" else str(raw_id)
     date = iso_date(value.get("date"))

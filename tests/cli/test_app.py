@@ -138,3 +138,20 @@ def test_show_unknown_document_fails(runner, tmp_path):
 def test_docs_without_store_fails_clearly(runner, tmp_path):
     result = runner.invoke(app, ["docs", "--db", str(tmp_path / "missing.duckdb")])
     assert result.exit_code == 1 and "dragoman ingest" in result.stderr
+
+
+def test_user_text_is_never_read_as_markup(runner, tmp_path):
+    path = tmp_path / "m.jsonl"
+    path.write_text(
+        json.dumps({"id": "[bold]x[/]", "title": "[red]T[/red] [/]", "text": "NATO met [b]in[/b] Brussels."})
+        + "\n[not json\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "t.duckdb")
+    result = runner.invoke(app, ["ingest", "-q", "--db", db, str(path)])
+    assert result.exit_code == 2, result.output
+    assert "[not json" not in result.stderr  # reasons are printed, not the raw line
+    assert "m.jsonl:2: invalid JSON" in result.stderr
+    shown = runner.invoke(app, ["show", "--db", db, "[bold]x[/]"])
+    assert shown.exit_code == 0, shown.output
+    assert "[red]T[/red] [/]" in shown.stdout and "[b]in[/b]" in shown.stdout
