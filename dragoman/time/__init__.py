@@ -12,7 +12,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from dragoman.record import Timex
-from dragoman.time.normalize import Context, normalize
+from dragoman.time.context import Context
+from dragoman.time.normalize import normalize
 from dragoman.time.recognize import find_candidates, select
 
 if TYPE_CHECKING:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ FUTURE_DISTANCE_WEIGHT = 1.5
 #: Characters by which a future cue (``will``) counts as closer than it is.
 FUTURE_CUE_BONUS = 5
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
+#: "as soon as Tuesday", "as early as next month": a bound on something still to come.
+_EARLIEST_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
 
 
 def tense_near(text: str, start: int, end: int, doc: Doc | None = None) -> Tense:
@@ -50,6 +53,8 @@ def tense_near(text: str, start: int, end: int, doc: Doc | None = None) -> Tense
     Returns:
         ``"past"``, ``"future"`` or ``None`` when no cue is found.
     """
+    if _EARLIEST_BEFORE.search(text, max(0, start - 20), start):
+        return "future"
     if doc is not None:
         tense = _tense_from_doc(doc, start)
         if tense is not None:
@@ -93,8 +98,13 @@ def _tense_from_doc(doc: Doc, start: int) -> Tense:
     for child in head.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "shall", "'ll", "wo", "going"):
             return "future"
-    if head.tag_ in ("VBD", "VBN"):
+    if head.tag_ == "VBD":
         return "past"
+    if head.tag_ == "VBN":
+        # "was held", "has met": past; "is to be held", "is expected": left to the word cues
+        auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "'ve") for c in auxes):
+            return "past"
     return None
 
 
@@ -165,10 +175,18 @@ def month_date_year(dct: dt.date, month: int, day: int | None, direction: Tense 
     News mostly reports the recent past, so a future date counts as 1.5 times as far as a past
     one; a tense cue against a candidate multiplies its distance by 1.5 again.
     """
+
+    def on(year: int) -> dt.date:
+        return dt.date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
+
+    return nearest_year(dct, on, direction)
+
+
+def nearest_year(dct: dt.date, on: Callable[[int], dt.date], direction: Tense = None) -> int:
+    """Of the years around the DCT, the one whose ``on(year)`` is nearest (see :func:`month_date_year`)."""
     best: tuple[float, int] | None = None
     for year in (dct.year - 1, dct.year, dct.year + 1):
-        when = dt.date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
-        gap = (when - dct).days
+        gap = (on(year) - dct).days
         cost = abs(gap) * (FUTURE_DISTANCE_WEIGHT if gap > 0 else 1.0)
         if (direction == "past" and gap > 0) or (direction == "future" and gap < 0):
             cost *= FUTURE_DISTANCE_WEIGHT

@@ -49,6 +49,9 @@ def parse_number(text: str) -> float | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", words):
         return float(words)
+    half = re.fullmatch(r"(\d+) 1/2", words)
+    if half:
+        return float(half.group(1)) + 0.5
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", words):
         return float(words.replace(",", ""))
     if words in NUMBER_WORDS:
@@ -92,9 +95,15 @@ def duration_value(number: float | None, unit: str) -> str:
         return prefix + "X" + VAGUE_UNIT_LETTER.get(key, letter)
     amount = number * factor
     if amount != int(amount):
-        if amount < 1 and (letter, timed) in _SMALLER_UNIT:
+        if (letter, timed) in _SMALLER_UNIT:
+            # the fraction in the next smaller unit: 2 1/2 years P2Y6M, 5 1/2 hours PT5H30M
             sub_prefix, sub_letter, multiple = _SMALLER_UNIT[(letter, timed)]
-            return f"{sub_prefix}{amount * multiple:g}{sub_letter}"
+            whole, part = int(amount), (amount - int(amount)) * multiple
+            if part == int(part):
+                head = f"{prefix}{whole}{letter}" if whole else sub_prefix
+                if sub_prefix == "PT" and not timed and whole:
+                    head += "T"
+                return f"{head}{int(part)}{sub_letter}"
         return f"{prefix}{amount:g}{letter}"
     return f"{prefix}{int(amount)}{letter}"
 

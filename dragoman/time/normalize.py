@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dragoman.time import anchor
+from dragoman.time import anchor, days
+from dragoman.time.context import Context, Groups, month_number, offset_of, pos_mod, year_number
 from dragoman.time.durations import (
     Value,
     norm_words,
@@ -25,94 +25,48 @@ from dragoman.time.durations import (
     parse_number,
     prefix_mod,
 )
-from dragoman.time.patterns import (
-    DAY_OFFSETS,
-    DECADE_WORDS,
-    FLOATING_HOLIDAYS,
-    HOLIDAYS,
-    MONTHS,
-    ORDINALS,
-    PARTS_OF_DAY,
-    POSITION_MODS,
-    REFERENCE_WORDS,
-    SEASONS,
-    WEEKDAYS,
-)
+from dragoman.time.patterns import DECADE_WORDS, ORDINALS, PARTS_OF_DAY, REFERENCE_WORDS, SEASONS
+from dragoman.time.rules import SECOND_DAY_BEFORE
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from dragoman.time.recognize import Candidate
-
-Groups = dict[str, str | None]
 
 #: How far back (characters) a quarter mention colours ``a year earlier`` as a quarter.
 QUARTER_CONTEXT_CHARS = 400
 
 
-@dataclass(slots=True)
-class Context:
-    """What normalisation knows about the document: its text, DCT, parse and reference time."""
-
-    text: str
-    dct: dt.date | None
-    doc: Doc | None = None
-    last_value: str | None = None
-    last_quarter: tuple[int, int] | None = None
-    last_quarter_at: int = -10_000
-
-    def tense(self, cand: Candidate) -> anchor.Tense:
-        """The tense cue nearest the candidate (see :func:`anchor.tense_near`)."""
-        return anchor.tense_near(self.text, cand.start, cand.end, self.doc)
-
-
-def _pos_mod(groups: Groups) -> str | None:
-    pos = groups.get("pos")
-    if not pos:
-        return None
-    word = norm_words(pos)
-    return POSITION_MODS.get(word) or POSITION_MODS.get(word.rstrip(" -")) or POSITION_MODS.get("mid")
-
-
-def _month(word: str | None) -> int:
-    return MONTHS[(word or "").rstrip(".").lower()]
-
-
-def _weekday(word: str | None) -> int:
-    return WEEKDAYS[(word or "").rstrip(".").lower().removesuffix("s") or "monday"]
-
-
-def _year(text: str) -> int:
-    year = int(text.lstrip("'"))
-    if year < 100:
-        year += 1900 if year >= 30 else 2000
-    return year
-
-
-def _offset_of(rel: str | None) -> int:
-    word = norm_words(rel or "")
-    if word in ("last", "past", "previous", "prior", "this past"):
-        return -1
-    if word in ("next", "coming", "following", "this coming"):
-        return 1
-    return 0
-
-
 def _date(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    month = _month(g["month"])
+    month = month_number(g["month"])
     day = int(g["day"] or 0)
+    rel = offset_of(g.get("rel"))
     if g.get("year"):
-        year = _year(g["year"] or "")
+        year = year_number(g["year"] or "")
+    elif ctx.dct is not None and rel:
+        # "last Oct. 23": the latest before the DCT; "next March 1": the first after it
+        before = (month, day) < (ctx.dct.month, ctx.dct.day)
+        year = ctx.dct.year - (not before) if rel < 0 else ctx.dct.year + before
     elif ctx.dct is not None:
         year = anchor.month_date_year(ctx.dct, month, day, ctx.tense(cand))
     else:
-        return ("DATE", f"XXXX-{month:02d}-{day:02d}", _pos_mod(g)) if 1 <= day <= 31 else None
+        return ("DATE", f"XXXX-{month:02d}-{day:02d}", pos_mod(g)) if 1 <= day <= 31 else None
     date = anchor.safe_date(year, month, day)
-    return ("DATE", date.isoformat(), _pos_mod(g)) if date else None
+    return ("DATE", date.isoformat(), pos_mod(g)) if date else None
+
+
+def _second_day(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
+    """``25`` in ``April 24 and 25``: the month (and year) of the date before it."""
+    before = SECOND_DAY_BEFORE.search(ctx.text, max(0, cand.start - 30), cand.start)
+    if before is None:
+        return None
+    if "day" in ctx.mentions:
+        first = ctx.mentions["day"]
+        date = anchor.safe_date(first.year, month_number(before.group("month")), int(g["day"] or 0))
+        return ("DATE", date.isoformat(), None) if date else None
+    return _date(ctx, cand, {"month": before.group("month"), "day": g["day"]})
 
 
 def _iso(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    year = _year(g["year"] or "")
+    year = year_number(g["year"] or "")
     date = anchor.safe_date(year, int(g["month"] or 0), int(g["day"] or 0))
     if date is None:
         return None
@@ -122,13 +76,13 @@ def _iso(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
 
 
 def _month_year(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    return "DATE", f"{_year(g['year'] or '')}-{_month(g['month']):02d}", _pos_mod(g)
+    return "DATE", f"{year_number(g['year'] or '')}-{month_number(g['month']):02d}", pos_mod(g)
 
 
 def _bare_month(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    month = _month(g["month"])
+    month = month_number(g["month"])
     if ctx.dct is None:
-        return "DATE", f"XXXX-{month:02d}", _pos_mod(g)
+        return "DATE", f"XXXX-{month:02d}", pos_mod(g)
     rel = norm_words(g.get("rel") or "")
     if rel in ("last", "past", "this past", "previous"):
         year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
@@ -138,20 +92,20 @@ def _bare_month(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
         year = ctx.dct.year
     else:
         year = anchor.month_date_year(ctx.dct, month, None, ctx.tense(cand))
-    return "DATE", f"{year}-{month:02d}", _pos_mod(g)
+    return "DATE", f"{year}-{month:02d}", pos_mod(g)
 
 
 def _decade(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
     digits = g["decade"] or ""
     value = (("19" if int(digits[1]) >= 2 else "20") + digits[1]) if digits.startswith("'") else digits[:3]
-    return "DATE", value, _pos_mod(g)
+    return "DATE", value, pos_mod(g)
 
 
 def _month_rel_year(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
     if ctx.dct is None:
         return _bare_month(ctx, cand, {"month": g["month"]})
-    year = ctx.dct.year + _offset_of(g["rel"])
-    month = _month(g["month"])
+    year = ctx.dct.year + offset_of(g["rel"])
+    month = month_number(g["month"])
     if g.get("day"):
         date = anchor.safe_date(year, month, int(g["day"] or 0))
         return ("DATE", date.isoformat(), None) if date else None
@@ -159,7 +113,7 @@ def _month_rel_year(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
 
 
 def _decade_word(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    return "DATE", f"19{DECADE_WORDS[(g['decword'] or '').lower()]}", _pos_mod(g)
+    return "DATE", f"19{DECADE_WORDS[(g['decword'] or '').lower()]}", pos_mod(g)
 
 
 def _spoken_year(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
@@ -174,7 +128,7 @@ def _spoken_year(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
 def _unit_end(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
     if g.get("yearend"):
         return "DATE", str(ctx.dct.year) if ctx.dct else "XXXX", "END"
-    return "DATE", _relative_value(ctx.dct, (g["unit"] or "").lower(), 0), _pos_mod(g)
+    return "DATE", _relative_value(ctx.dct, (g["unit"] or "").lower(), 0), pos_mod(g)
 
 
 def _the_year(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
@@ -188,19 +142,19 @@ def _the_year(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
 
 def _century(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
     number = ORDINALS.get(norm_words(g["ord"] or ""), 0)
-    return ("DATE", f"{number - 1:02d}", _pos_mod(g)) if number else None
+    return ("DATE", f"{number - 1:02d}", pos_mod(g)) if number else None
 
 
 def _year_value(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    value = str(_year(g["year"] or ""))
+    value = str(year_number(g["year"] or ""))
     season = re.search(r"summer|spring|fall|autumn|winter", cand.match.group(0), re.IGNORECASE)
     if season:
         value += "-" + SEASONS[season.group(0).lower()]
-    return "DATE", value, _pos_mod(g)
+    return "DATE", value, pos_mod(g)
 
 
 def _year_range(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    first = _year(g["year"] or "")
+    first = year_number(g["year"] or "")
     last_text = g["year2"] or ""
     last = int(str(first)[:2] + last_text) if len(last_text) == 2 else int(last_text)
     return ("DURATION", f"P{last - first}Y", None) if last > first else None
@@ -209,9 +163,9 @@ def _year_range(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
 def _season(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
     code = SEASONS[(g["season"] or "").lower()]
     if g.get("year"):
-        return "DATE", f"{g['year']}-{code}", _pos_mod(g)
+        return "DATE", f"{g['year']}-{code}", pos_mod(g)
     if ctx.dct is None:
-        return "DATE", f"XXXX-{code}", _pos_mod(g)
+        return "DATE", f"XXXX-{code}", pos_mod(g)
     rel = norm_words(g.get("rel") or "")
     if rel not in ("last", "next", "past", "coming", "this past", "this coming"):
         tense = ctx.tense(cand)
@@ -221,7 +175,7 @@ def _season(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
         ):
             rel = "this"
     rel = {"past": "last", "this past": "last", "coming": "next", "this coming": "next"}.get(rel, rel)
-    return "DATE", anchor.season_value(ctx.dct, code, rel if rel != "this" else None), _pos_mod(g)
+    return "DATE", anchor.season_value(ctx.dct, code, rel if rel != "this" else None), pos_mod(g)
 
 
 def _completed_quarter(ctx: Context) -> tuple[int, int] | None:
@@ -238,7 +192,7 @@ def _quarter_str(yq: tuple[int, int] | None, offset: int = 0) -> str:
 def _quarter(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
     year_text = g.get("year") or g.get("year0")
     if not year_text and g.get("yrel") and ctx.dct is not None:
-        year_text = str(ctx.dct.year + _offset_of(g["yrel"]))
+        year_text = str(ctx.dct.year + offset_of(g["yrel"]))
     if year_text and not g.get("ord"):
         # "the 1988 quarter": the quarter under discussion, in that year
         reference = ctx.last_quarter or _completed_quarter(ctx)
@@ -309,162 +263,41 @@ def _relative_value(dct: dt.date | None, unit: str, offset: int) -> str:
 def _relative_unit(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
     unit = (g["unit"] or "").lower()
     rel = norm_words(g.get("rel") or "")
-    if cand.match.group(0).lower().startswith("the ") and rel in (
-        "past",
-        "last",
-        "next",
-        "coming",
-        "following",
-    ):
-        return (
-            "DURATION",
-            {"decade": "P10Y", "century": "P100Y", "weekend": "P2D"}.get(unit, f"P1{unit[0].upper()}"),
-            None,
-        )
-    return "DATE", _relative_value(ctx.dct, unit, _offset_of(rel)), _pos_mod(g)
+    if rel in ("following", "previous", "preceding") and unit in ("year", "month", "week"):
+        # "the following year": the year after the one the text last mentioned
+        base = ctx.reference("day" if unit == "week" else unit)
+        return "DATE", _relative_value(base, unit, offset_of(rel)), pos_mod(g)
+    the = cand.match.group(0).lower().startswith("the ")
+    if the and rel in ("past", "last", "next", "coming") and unit in ("weekend", "quarter", "century"):
+        return "DURATION", {"century": "P100Y", "weekend": "P2D"}.get(unit, "P1Q"), None
+    return "DATE", _relative_value(ctx.dct, unit, offset_of(rel)), pos_mod(g)
+
+
+def _anaphoric(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
+    """``that year``, ``later that day``, ``the same day``, ``the next morning``: from the reference time."""
+    unit = (g.get("unit") or g.get("unit2") or "").lower()
+    offset = offset_of(g.get("rel"))
+    grain = unit if unit in ("year", "month") else "day"
+    if not offset and grain not in ctx.mentions:
+        return None  # "that day" with no date before it is generic ("strong sales that day")
+    base = ctx.reference(grain)
+    if base is None:
+        return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX"), None
+    if unit in PARTS_OF_DAY:
+        day = base + dt.timedelta(days=offset)
+        return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[unit]}", pos_mod(g)
+    if unit == "day":
+        return "DATE", (base + dt.timedelta(days=offset)).isoformat(), pos_mod(g)
+    return "DATE", _relative_value(base, unit, 0), pos_mod(g)
 
 
 def _this_unit_pos(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
     unit = (g["unit"] or "").lower()
-    return "DATE", _relative_value(ctx.dct, unit, _offset_of(g.get("rel"))), _pos_mod(g)
-
-
-def _weekday_date(ctx: Context, cand: Candidate, g: Groups, word: str | None) -> str:
-    if ctx.dct is None:
-        return f"XXXX-WXX-{_weekday(word)}"
-    rel = norm_words(g.get("rel") or "")
-    weekday = _weekday(word)
-    if rel in ("last", "past", "this past", "previous"):
-        date = anchor.weekday_date(ctx.dct - dt.timedelta(days=1), weekday, "past")
-    elif rel in ("next", "coming", "this coming", "following"):
-        date = anchor.weekday_date(ctx.dct + dt.timedelta(days=1), weekday, "future")
-    else:
-        date = anchor.weekday_date(ctx.dct, weekday, ctx.tense(cand))
-    return date.isoformat()
-
-
-def _relative_weekday(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    value = _weekday_date(ctx, cand, g, g["wd"])
-    if g.get("pod"):
-        return "TIME", f"{value}T{PARTS_OF_DAY[norm_words(g['pod'] or '')]}", None
-    return "DATE", value, _pos_mod(g)
-
-
-def _weekday_rule(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    word = g["wd"] or ""
-    if word.lower().endswith("s") and word.lower().rstrip(".") not in WEEKDAYS:
-        return "SET", f"XXXX-WXX-{_weekday(word)}", None
-    return "DATE", _weekday_date(ctx, cand, g, word), _pos_mod(g)
-
-
-def _weekend(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    if ctx.dct is None:
-        return "DATE", "XXXX-WXX-WE", None
-    words = norm_words(cand.match.group(0))
-    offset = 0
-    if "last" in words.split():
-        offset = -1
-    elif "next" in words.split():
-        offset = 1
-    elif ctx.dct.isoweekday() < 6 and ctx.tense(cand) == "past":
-        offset = -1
-    return "DATE", anchor.week_value(ctx.dct, offset) + "-WE", None
-
-
-def _anchor_day(ctx: Context, cand: Candidate, g: Groups, word: str | None) -> str:
-    if not word:
-        return ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    key = word.lower()
-    if key in DAY_OFFSETS:
-        return (ctx.dct + dt.timedelta(days=DAY_OFFSETS[key])).isoformat() if ctx.dct else "XXXX-XX-XX"
-    return _weekday_date(ctx, cand, {}, word)
-
-
-def _dayword(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    word = norm_words(g["dayword"] or "")
-    value = (ctx.dct + dt.timedelta(days=DAY_OFFSETS[word])).isoformat() if ctx.dct else "XXXX-XX-XX"
-    if word == "tonight":
-        return "TIME", value + "TNI", _pos_mod(g)
-    return "DATE", value, _pos_mod(g)
-
-
-def _pod(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    day = _anchor_day(ctx, cand, g, g.get("anchor"))
-    return "TIME", f"{day}T{PARTS_OF_DAY[norm_words(g['pod'] or '')]}", _pos_mod(g)
-
-
-def _this_pod(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    rel = (g["rel"] or "").lower()
-    pod = PARTS_OF_DAY[norm_words(g["pod"] or "")]
-    offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
-    if rel == "last" and pod != "NI":
-        return None
-    day = (ctx.dct + dt.timedelta(days=offset)).isoformat() if ctx.dct else "XXXX-XX-XX"
-    return "TIME", f"{day}T{pod}", _pos_mod(g)
-
-
-def _clock(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    hour = int(g["hour"] or 0)
-    minute = int(g.get("minute") or 0)
-    ampm = (g.get("ampm") or "").lower()
-    if ampm.startswith("p") and hour < 12:
-        hour += 12
-    elif ampm.startswith("a") and hour == 12:
-        hour = 0
-    if hour > 24:
-        return None
-    if g.get("amonth"):
-        day = _date(ctx, cand, {"month": g["amonth"], "day": g["aday"]})
-        if day is None:
-            return None
-        day = day[1]
-    else:
-        day = _anchor_day(ctx, cand, g, g.get("anchor"))
-    return "TIME", f"{day}T{hour:02d}:{minute:02d}", prefix_mod(g.get("mod")) or _approx(g.get("mod"))
-
-
-def _approx(mod: str | None) -> str | None:
-    if not mod:
-        return None
-    word = norm_words(mod)
-    return "AFTER" if word.endswith("after") else "BEFORE" if word.endswith("before") else "APPROX"
-
-
-def _noon(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    day = _anchor_day(ctx, cand, g, g.get("anchor"))
-    clock = "24:00" if (g["noon"] or "").lower() == "midnight" else "12:00"
-    return "TIME", f"{day}T{clock}", _approx(g.get("mod"))
-
-
-def _holiday(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
-    name = norm_words(g["holiday"] or "").replace("’", "'")
-    name = re.sub(r"\s+", " ", name)
-    year = int(g["year"]) if g.get("year") else (ctx.dct.year if ctx.dct else None)
-    if year is None:
-        month_day = HOLIDAYS.get(name)
-        return (
-            ("DATE", f"XXXX-{month_day[0]:02d}-{month_day[1]:02d}", None)
-            if month_day
-            else ("DATE", "XXXX-XX-XX", None)
-        )
-    year += _offset_of(g.get("rel"))
-    if name in HOLIDAYS:
-        month, day = HOLIDAYS[name]
-        return "DATE", dt.date(year, month, day).isoformat(), None
-    month, weekday, nth = FLOATING_HOLIDAYS[name]
-    return "DATE", anchor.nth_weekday(year, month, weekday, nth).isoformat(), None
+    return "DATE", _relative_value(ctx.dct, unit, offset_of(g.get("rel"))), pos_mod(g)
 
 
 def _reference(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
     return "DATE", REFERENCE_WORDS[norm_words(g["ref"] or "")], None
-
-
-def _reference_date(ctx: Context, cand: Candidate) -> tuple[str, dt.date | None]:
-    """The granularity and date that ``earlier``/``later`` offsets count from."""
-    value = ctx.last_value or ""
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return "day", dt.date.fromisoformat(value)
-    return "dct", ctx.dct
 
 
 def _shift(unit: str, base: dt.date, n: int) -> str:
@@ -477,10 +310,13 @@ def _shift(unit: str, base: dt.date, n: int) -> str:
     if unit == "quarter":
         return anchor.quarter_value(base.year, anchor.quarter_of(base), n)
     if unit == "decade":
-        return str((base.year + 10 * n) // 10)
+        # "a decade ago" names a year, not a decade (1999 -> 1989, not the 1980s)
+        return str(base.year + 10 * n)
     if unit in ("century", "centurie"):
         return f"{(base.year + 100 * n) // 100:02d}"
-    if unit in ("hour", "minute", "second"):
+    if unit == "hour":
+        return (base + dt.timedelta(days=int(n / 24))).isoformat()
+    if unit in ("minute", "second"):
         return base.isoformat()
     return str(base.year + n)
 
@@ -501,7 +337,7 @@ def _offset(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
         return "DATE", _quarter_str(ctx.last_quarter, 4 * n), mod
     base = ctx.dct
     if direction in ("earlier", "later", "before", "after"):
-        _, base = _reference_date(ctx, cand)
+        base = ctx.reference("day")
     if base is None:
         return "DATE", "XXXX-XX-XX" if unit in ("day", "hour") else "XXXX", mod
     return "DATE", _shift(unit, base, n), mod
@@ -520,7 +356,7 @@ def _earlier_in(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
         value = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     else:
         value = _relative_value(ctx.dct, unit, 0)
-    return "DATE", value, _pos_mod(g)
+    return "DATE", value, pos_mod(g)
 
 
 def _groups_only(
@@ -530,21 +366,28 @@ def _groups_only(
 
 
 NORMALIZERS: dict[str, Callable[[Context, Candidate, Groups], Value | None]] = {
-    "iso_date": _iso, "slash_date": _iso, "month_day": _date, "day_month": _date,
+    "iso_date": _iso, "second_day": _second_day, "slash_date": _iso, "month_day": _date, "day_month": _date,
     "month_year": _month_year, "month": _bare_month, "decade": _decade, "century": _century,
     "month_rel_year": _month_rel_year,
     "decade_word": _decade_word, "spoken_year": _spoken_year, "unit_end": _unit_end, "the_year": _the_year,
     "fiscal_year": _year_value, "year": _year_value, "year_range": _year_range, "season": _season,
     "quarter": _quarter, "quarter_code": _quarter_code, "half": _half, "the_quarter": _the_quarter,
-    "relative_unit": _relative_unit, "relative_weekday": _relative_weekday, "weekend": _weekend,
+    "relative_unit": _relative_unit, "anaphoric": _anaphoric, "relative_weekday": days.relative_weekday,
+    "weekend": days.weekend,
     "offset": _offset, "year_ago_adj": _year_ago_adj, "this_unit_pos": _this_unit_pos,
     "earlier_in": _earlier_in, "duration": _groups_only(normalize_duration),
     "vague_duration": _groups_only(normalize_vague_duration),
     "set_every": _groups_only(normalize_set_every), "set_adverb": _groups_only(normalize_set_adverb),
-    "holiday": _holiday, "clock": _clock,
-    "clock24": _clock, "noon": _noon, "day_pod": _pod, "pod_of_day": _pod, "this_pod": _this_pod,
-    "dayword": _dayword, "weekday": _weekday_rule, "reference": _reference,
+    "holiday": days.holiday, "clock": days.clock, "clock24": days.clock, "noon": days.noon,
+    "day_pod": days.part_of_day, "pod_of_day": days.part_of_day, "this_pod": days.this_part_of_day,
+    "dayword": days.dayword, "weekday": days.weekday, "reference": _reference,
 }  # fmt: skip
+
+
+#: Rules whose values do not depend on the DCT: they move the reference time.
+_EXPLICIT_RULES = frozenset(
+    {"month_day", "day_month", "iso_date", "slash_date", "month_year", "year", "spoken_year"}
+)
 
 
 def normalize(cand: Candidate, ctx: Context) -> Value | None:
@@ -568,10 +411,6 @@ def normalize(cand: Candidate, ctx: Context) -> Value | None:
     if quarter and explicit:
         ctx.last_quarter = (int(quarter.group(1)), int(quarter.group(2)))
         ctx.last_quarter_at = cand.end
-    if (
-        kind == "DATE"
-        and re.fullmatch(r"\d{4}-\d\d-\d\d", value)
-        and cand.rule in ("month_day", "day_month", "iso_date", "slash_date")
-    ):
-        ctx.last_value = value
+    if kind == "DATE" and cand.rule in _EXPLICIT_RULES:
+        ctx.mention(value)
     return result

@@ -1,7 +1,6 @@
-# ruff: noqa: E501  (the rule table reads best one regex per line)
 """Finding candidate temporal expressions: regex rules over the raw text.
 
-Each :class:`Rule` names a kind of expression (``month_day``, ``duration``...) that
+Each rule of :mod:`dragoman.time.rules` names a kind of expression (``month_day``, ``duration``...) that
 :mod:`dragoman.time.normalize` knows how to value. All rules run over the text; overlapping
 matches are resolved longest-first so that ``Friday, July 21, 2017`` wins over ``Friday`` and
 ``2017``. Span extents follow the TimeML guidelines as the TempEval-3 corpora apply them:
@@ -14,54 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dragoman.time.patterns import (
-    AMBIGUOUS_MONTHS,
-    DAY_OFFSETS,
-    DECADE_WORDS,
-    FLOATING_HOLIDAYS,
-    HOLIDAYS,
-    MONTH,
-    MONTHS,
-    NUMBER,
-    ORDINAL,
-    PART_OF_DAY,
-    PARTS_OF_DAY,
-    PREFIX_MOD,
-    REFERENCE_WORDS,
-    SEASON,
-    SEASONS,
-    SPOKEN_YEAR,
-    UNIT,
-    UNITS,
-    VAGUE,
-    WEEKDAY,
-    WEEKDAYS,
-    YEAR,
-    alternation,
-)
-
-MONTHS_AND_DAYS = list(MONTHS) + list(WEEKDAYS) + [w + "s" for w in WEEKDAYS]
-
-_POS = (
-    r"(?P<pos>early|earlier|late|later|mid-?|the\s+(?:beginning|start|middle|end|close)\s+of"
-    r"|(?:beginning|start|middle|end)\s+of)"
-)
-_REL = r"(?P<rel>last|this|next|past|coming|previous|current|following|this\s+past|this\s+coming)"
-_AMPM = r"(?P<ampm>[ap]\.?\s?m\b\.?)"
-_TZ = r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|local\s+time))?"
-_DAYWORD = r"(?:today|yesterday|tomorrow|tonight)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-_NOT_NUM_BEFORE = r"(?<![\w$£€#.,/-])"
-_NOT_NUM_AFTER = r"(?![\d%]|,\d|\.\d|-\d|\s?(?:percent|per\s+cent)\b)"
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A named recognition pattern; ``name`` tells the normaliser how to value its match."""
-
-    name: str
-    regex: re.Pattern[str]
-    priority: int = 0
+from dragoman.time.patterns import AMBIGUOUS_MONTHS
+from dragoman.time.rules import RULES, SECOND_DAY_BEFORE, TRIGGER, WINDOW_AFTER, WINDOW_BEFORE
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,79 +27,6 @@ class Candidate:
     match: re.Match[str]
     priority: int = 0
 
-
-def _rule(name: str, pattern: str, priority: int = 0) -> Rule:
-    # Anchoring every rule at a word start lets the engine skip most positions cheaply.
-    return Rule(name, re.compile(r"(?<![\w'’])(?=[\w'])" + pattern, re.IGNORECASE), priority)
-
-
-_HOLIDAY_NAMES = alternation(list(HOLIDAYS) + list(FLOATING_HOLIDAYS))
-_REF_WORDS = alternation(REFERENCE_WORDS)
-
-RULES: tuple[Rule, ...] = (
-    _rule("iso_date", _NOT_NUM_BEFORE + r"(?P<year>" + YEAR + r")-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:T(?P<hour>[0-2]\d):(?P<minute>[0-5]\d))?(?![\d:])", 5),
-    _rule("slash_date", _NOT_NUM_BEFORE + r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)(?![\d/])", 5),
-    _rule("month_day", r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?(?:" + _POS + r"\s+)?(?P<month>" + MONTH + r")\s+" + _DAY + r"(?:,?\s+(?P<year>" + YEAR + r")(?!\d))?", 4),
-    _rule("day_month", r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?(?P<month>" + MONTH + r")(?:,?\s+(?P<year>" + YEAR + r")(?!\d))?", 4),
-    _rule("month_year", r"(?:" + _POS + r"\s*)?(?P<month>" + MONTH + r"),?\s+(?:of\s+)?(?P<year>" + YEAR + r")(?!\d)", 3),
-    _rule("month_rel_year", r"(?P<month>" + MONTH + r")\s+(?:" + _DAY + r"\s+)?(?P<rel>last|this|next)\s+year(?!\w)", 4),
-    _rule("month", r"(?:(?:" + _REL + r"|" + _POS + r")[\s-]*)?(?P<month>" + MONTH + r")", 1),
-    _rule("decade", r"(?:the\s+)?(?:" + _POS + r"[\s-]*)?(?P<decade>1[0-9]\d0|20\d0|'\d0)'?s(?!\w)", 3),
-    _rule("decade_word", r"(?:the\s+)(?:" + _POS + r"[\s-]*)?(?P<decword>" + alternation(DECADE_WORDS) + r")(?!\w)", 3),
-    _rule("spoken_year", r"(?:the\s+year\s+)?" + SPOKEN_YEAR, 2),
-    _rule("unit_end", r"(?:(?P<pos>the\s+(?:end|beginning|start|middle|close)\s+of)\s+(?:the|this)\s+(?P<unit>year|month|week|quarter|decade)|(?P<yearend>year[\s-]end|year'?s\s+end))(?![\w-])", 3),
-    _rule("the_year", r"the\s+(?P<which>full\s+|fiscal\s+|latest\s+fiscal\s+|current\s+fiscal\s+)?year(?P<ended>\s+(?:ended|ending|to\s+date|through))?(?![\w'’-])(?!\s+(?:of|before|after|earlier|later|ago|in\s+which|when|that|and\s+a\s+half)\b)", 0),
-    _rule("century", r"(?:the\s+)?(?:" + _POS + r"[\s-]+)?(?P<ord>" + ORDINAL + r")[\s-]+century", 3),
-    _rule("fiscal_year", r"(?:" + _POS + r"\s+)?(?:fiscal(?:\s+year)?|FY)\s*'?(?P<year>" + YEAR + r"|\d\d)(?!\d)", 3),
-    _rule("year", r"(?:(?:the\s+)?(?:(?:" + _POS + r"[\s-]*)|(?:the\s+)?(?:year|summer|spring|fall|autumn|winter)\s+(?:of\s+)?))?(?<![\w$£€#.,/])(?<![\d,]-)(?P<year>" + YEAR + r")" + _NOT_NUM_AFTER + r"(?!'?s\b|\s*(?:-|to)\s*\d)", 2),
-    _rule("year_range", _NOT_NUM_BEFORE + r"(?P<year>" + YEAR + r")\s*(?:-|–|to)\s*(?P<year2>" + YEAR + r"|\d\d)" + _NOT_NUM_AFTER, 2),
-    _rule("season", r"(?:(?:" + _REL + r"|the|" + _POS + r")\s+)?(?P<season>" + SEASON + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + r"))?(?!\w)", 1),
-    _rule("quarter", r"(?:the\s+)?(?:(?P<year0>" + YEAR + r")\s+|(?P<yrel>last|next|this|current)\s+year'?s\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)|(?P<qrel>latest|current|year-ago|year-earlier|previous|prior|recent|this|next|last|same|comparable|fiscal))?(?:[\s-]+fiscal)?[\s-]*(?:quarters?|period)(?![\w-])(?:\s+of\s+(?:fiscal\s+)?(?P<year>" + YEAR + r"))?", 2),
-    _rule("quarter_code", r"(?<!\w)Q(?P<qnum>[1-4])(?:\s+|-|/)?(?P<year>" + YEAR + r")?(?!\w)", 2),
-    _rule("half", r"(?:the\s+)?(?P<ord>first|second|latter|last)[\s-]+half(?:\s+of\s+(?:the\s+)?(?:(?P<year>" + YEAR + r")|(?P<unit>year|decade|century|month)))?", 2),
-    _rule("the_quarter", r"the\s+quarter(?![\w-]|\s+(?:of|point|century|mile))", 0),
-    _rule("relative_unit", r"(?:" + _POS + r"\s+)?(?:the\s+)?" + _REL + r"\s+(?P<unit>week|month|year|quarter|weekend|decade|century)(?!\w|-)", 3),
-    _rule("relative_weekday", r"(?:" + _POS + r"\s+)?" + _REL + r"\s+(?P<wd>" + WEEKDAY + r")(?:\s+(?P<pod>" + PART_OF_DAY + r"))?", 3),
-    _rule("weekend", r"(?:the|this|last|next|that|over\s+the)\s+weekend(?!\w)", 2),
-    _rule("offset", r"(?:(?P<mod>" + PREFIX_MOD + r")\s+)?(?P<num>" + NUMBER + r"|" + VAGUE + r")(?:\s+or\s+so)?[\s-]+(?P<unit>" + UNIT + r")(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously|back|(?:before|after)(?=\s*(?:[.,;:)!?\"'\n]|$|and\b|but\b|when\b)))(?!\w)", 4),
-    _rule("year_ago_adj", r"(?:the\s+)?(?P<dir>year-ago|year-earlier|year-before)(?!\w)(?!\s+quarter)", 1),
-    _rule("this_unit_pos", _POS + r"\s+(?P<rel>this|last|next)\s+(?P<unit>week|month|year)", 4),
-    _rule("earlier_in", r"(?P<pos>earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year|day)", 3),
-    _rule("duration", r"(?:(?:the|these|those)\s+(?:(?P<rel>past|last|next|first|coming|previous|latest|final|following|initial|remaining|ensuing|preceding)\s+)?)?(?:(?P<mod>" + PREFIX_MOD + r")\s+)?(?P<num>" + NUMBER + r"|" + VAGUE + r")(?P<half1>\s+and\s+a\s+half)?(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar))?[\s-]+(?P<unit>" + UNIT + r")(?P<half2>\s+and\s+a\s+half)?(?!-old|\s+old\b)", 2),
-    _rule("vague_duration", r"(?:(?:the\s+)?(?P<rel>past|last|next|coming|recent|previous|following|ensuing)\s+|(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bfor\s\s))(?:few\s+|several\s+|many\s+)?(?P<unit>years|months|weeks|days|decades|hours|centuries|minutes)(?!\w)", 1),
-    _rule("set_every", r"(?:every|each|per)\s+(?:other\s+)?(?P<num>" + NUMBER + r"\s+)?(?P<target>" + UNIT + r"|" + WEEKDAY + r"|" + MONTH + r"|" + SEASON + r"|morning|afternoon|evening|night)", 3),
-    _rule("set_adverb", r"(?<![\w-])(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|twice\s+(?:a|per)\s+(?:day|week|month|year)|once\s+(?:a|per)\s+(?:day|week|month|year))(?!\w)", 2),
-    _rule("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<holiday>" + _HOLIDAY_NAMES + r")(?:\s+(?P<year>" + YEAR + r"))?(?!\w)", 2),
-    _rule("clock", r"(?:(?P<mod>about|around|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*" + _AMPM + _TZ + r"(?:,?\s+(?:on\s+)?(?P<anchor>" + _DAYWORD + r"|" + WEEKDAY + r"))?", 4),
-    _rule("clock24", r"(?<=\bat\s)(?P<hour>[0-2]?\d)[:](?P<minute>[0-5]\d)(?:\s*(?:GMT|UTC|local\s+time|hours|hrs))?(?![\d:])", 3),
-    _rule("noon", r"(?:(?P<mod>about|around|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?(?P<noon>noon|midnight|midday)(?:\s+(?:on\s+)?(?P<anchor>" + _DAYWORD + r"|" + WEEKDAY + r"))?", 3),
-    _rule("day_pod", r"(?:(?P<pos>early|late|earlier|later)\s+)?(?P<anchor>" + _DAYWORD + r"|" + WEEKDAY + r")\s+(?P<pod>" + PART_OF_DAY + r")", 3),
-    _rule("pod_of_day", r"(?:(?P<pos>early|late|earlier|later)\s+)?(?:on\s+)?(?P<pod>" + PART_OF_DAY + r")\s+(?:of\s+)?(?P<anchor>" + _DAYWORD + r"|" + WEEKDAY + r")", 3),
-    _rule("this_pod", r"(?:(?P<pos>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>" + PART_OF_DAY + r")", 3),
-    _rule("dayword", r"(?:(?P<pos>early|late|earlier|later)\s+)?(?P<dayword>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|" + _DAYWORD + r")(?!\w)", 2),
-    _rule("weekday", r"(?:(?P<pos>early|late|earlier|later)\s+)?(?P<wd>" + WEEKDAY + r")", 1),
-    _rule("reference", r"(?<![\w-])(?P<ref>" + _REF_WORDS + r")(?![\w-])", 0),
-)  # fmt: skip
-
-#: Words and digit shapes at least one of which every rule's match contains.
-TRIGGER = re.compile(
-    r"(?<!\w)(?:"
-    + alternation([w.capitalize() for w in MONTHS_AND_DAYS] + [w.upper() for w in MONTHS_AND_DAYS])
-    + r"|(?i:"
-    + alternation(
-        [u for u in UNITS if u != "second"] + [u + "s" for u in UNITS] + ["centuries", "millennia"]
-        + list(SEASONS) + list(PARTS_OF_DAY) + [w for w in REFERENCE_WORDS if " " not in w]
-        + list(DAY_OFFSETS) + list(DECADE_WORDS)
-        + ["now", "present", "past", "future", "term", "noon", "midnight", "midday", "daily", "weekly",
-           "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "semiannually", "half", "period",
-           "fiscal", "fy", "nineteen", "eighteen", "thousand", "christmas", "thanksgiving", "halloween",
-           "year-ago", "year-earlier", "year-before"]
-    )
-    + r"|1[6-9]\d\d|20\d\d|\d{1,2}\s*[ap]\.?\s?m\b|\d+[/:]\d|q[1-4]|'\d0s|\d0s|\d{1,2}-\w+))",
-)  # fmt: skip
-#: Characters a match may extend before and after its trigger word.
-WINDOW_BEFORE = 40
-WINDOW_AFTER = 30
 
 _CAPITALISED = {"month", "weekday", "holiday", "relative_weekday", "day_pod", "pod_of_day"}
 _TEMPORAL_CUE_BEFORE = re.compile(
@@ -161,7 +41,13 @@ _RATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_NOUN_AFTER = re.compile(
-    r"\s+(?!(?:was|has|is|saw|brings|marks|elections|levels|figures|results|budget)\b)[a-z]+s\b"
+    r"\s+(?:(?!(?:this|thus|plus|less|unless|across|perhaps|always|whereas|besides|towards|brings|marks"
+    r"|elections|levels|figures|results|budget)\b)[a-z]{2,}[^s\W]s|[a-z]*(?:children|people|men|women))\b"
+)
+#: Words before a number that make it a year even when a plural noun follows (``the 2014 protests``).
+_YEAR_CUE_BEFORE = re.compile(
+    r"(?:\b(?:(?:the|in|since|by|during|until|before|after|from|through|early|late|mid)\s+|pre-|post-)|'s\s+|’s\s+)$",
+    re.I,
 )
 _MONTH_VERB_AFTER = re.compile(r"^\s+(?:be|have|not|also|well|never|still|the|a|an|on)\b", re.IGNORECASE)
 
@@ -183,7 +69,13 @@ def _accept(rule: str, m: re.Match[str], text: str) -> bool:
             groups.get("rel") or groups.get("pos")
         ):
             before = text[max(0, m.start() - 12) : m.start()]
-            if not _TEMPORAL_CUE_BEFORE.search(before) or _MONTH_VERB_AFTER.match(text[m.end() :]):
+            cue = _TEMPORAL_CUE_BEFORE.search(before)
+            if not cue:
+                return False
+            # "to march on", "and march the": a verb; after "in"/"since"/"by"... it is the month
+            prepositional = re.match(r"(?:in|since|until|till|by|during|through|from|before|after|of)\b",
+                                     cue.group(0), re.I)  # fmt: skip
+            if not prepositional and _MONTH_VERB_AFTER.match(text[m.end() :]):
                 return False
             if word == "may" and re.search(
                 r"\b(?:they|it|he|she|we|you|i|this|that|which|who)\s+$", before, re.I
@@ -198,6 +90,12 @@ def _accept(rule: str, m: re.Match[str], text: str) -> bool:
             groups.get("year0") or groups.get("qrel") in ("latest", "year-ago", "year-earlier", "comparable")
         ):
             return False
+    if rule == "second_day":
+        before = SECOND_DAY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        return before is not None and before.group("month")[0].isupper()
+    if rule == "half" and not (groups.get("year") or groups.get("unit")) and "-" not in m.group(0):
+        # a bare "the second half" is a game's or a story's; the year's is "first-half" or "of 2025"
+        return False
     if rule == "weekday":
         word = groups["wd"]
         if word.rstrip(".").lower() in ("sun", "sat", "wed", "mon", "fri", "thu", "tue"):
@@ -218,7 +116,9 @@ def _accept(rule: str, m: re.Match[str], text: str) -> bool:
     if rule in ("duration", "offset"):
         num = groups["num"].lower()
         unit = groups["unit"].lower()
-        if num in ("a", "an", "one") and unit.startswith(("second", "minute")) and not groups.get("mod"):
+        # "wait a minute", "a second later": idioms, except a counted "one minute" of a duration
+        short = unit.startswith("second") or (unit.startswith("minute") and num != "one")
+        if num in ("a", "an", "one") and short and not groups.get("mod"):
             return False
         if re.match(r"\d", num) and re.search(r"[$£€]\s*$", text[max(0, m.start() - 2) : m.start()]):
             return False
@@ -233,7 +133,12 @@ def _accept(rule: str, m: re.Match[str], text: str) -> bool:
         ):
             return False
     # A bare number that is a year only by its digits: reject counts of things ("2010 voters").
-    if rule == "year" and not groups.get("pos") and _COUNTED_NOUN_AFTER.match(text, m.end()):
+    if (
+        rule == "year"
+        and not groups.get("pos")
+        and _COUNTED_NOUN_AFTER.match(text, m.end())
+        and not _YEAR_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    ):
         return False
     if rule == "vague_duration" and not groups.get("rel"):
         unit = groups["unit"].lower()
@@ -253,9 +158,6 @@ def _accept_reference(word: str, m: re.Match[str], text: str) -> bool:
         return not re.match(
             r"\s+(?:after|before|as|thereafter|afterwards?)\b", after, re.I
         ) and not re.search(r"\bas\s+$", before, re.I)
-    if word == "now":
-        # Discourse "Now, ..." is still PRESENT_REF in TimeML; the conjunction "now that" is not.
-        return not re.match(r"\s+that\b", after, re.I)
     if word == "recent":
         return not re.match(r"\s+(?:years|months|weeks|days|decades)\b", after, re.I)
     return True

@@ -49,3 +49,23 @@ def test_gum_unmatched_durations_are_not_counted() -> None:
     pred = [Timex(0, 5, "", "DATE", "2017"), Timex(40, 50, "", "DURATION", "P2Y")]
     s = score_timex([(_doc(gold, "gum"), pred)])
     assert s["n_pred"] == 1 and s["value_f1"] == 1.0
+
+
+def test_gum_reference_values_outside_gold_are_not_counted() -> None:
+    gold = [GoldTimex(0, 5, "", None, "2017", None, {"when": "2017"})]
+    pred = [Timex(0, 5, "", "DATE", "2017"), Timex(40, 43, "now", "DATE", "PRESENT_REF")]
+    s = score_timex([(_doc(gold, "gum"), pred)])
+    assert s["n_pred"] == 1 and s["value_f1"] == 1.0
+
+
+def test_gum_reference_value_on_a_gold_date_is_wrong() -> None:
+    gold = [GoldTimex(0, 5, "", None, "2017", None, {"when": "2017"})]
+    s = score_timex([(_doc(gold, "gum"), [Timex(0, 5, "", "DATE", "PRESENT_REF")])])
+    assert s["n_pred"] == 1 and s["value_f1"] == 0.0
+
+
+def test_gum_end_of_year_matches_a_late_day_of_that_year() -> None:
+    gold = GoldTimex(0, 19, "the end of the year", None, "2006-12-31", None, {"when": "2006-12-31"})
+    assert gum_value_matches(gold, Timex(0, 19, "", "DATE", "2006", "END"))
+    assert not gum_value_matches(gold, Timex(0, 19, "", "DATE", "2006", "START"))
+    assert not gum_value_matches(gold, Timex(0, 19, "", "DATE", "2006"))

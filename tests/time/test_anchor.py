@@ -45,3 +45,18 @@ def test_tense_near_prefers_the_closest_cue() -> None:
     assert anchor.tense_near(text, 18, 24) == "past"
     text = "The envoys will meet Friday."
     assert anchor.tense_near(text, 21, 27) == "future"
+
+
+def test_tense_near_as_soon_as_points_forward() -> None:
+    text = "The envoy said he could arrive as soon as Tuesday."
+    start = text.index("Tuesday")
+    assert anchor.tense_near(text, start, start + 7) == "future"
+
+
+def test_nearest_year_of_a_holiday_prefers_the_recent_past() -> None:
+    def christmas(year: int) -> dt.date:
+        return dt.date(year, 12, 25)
+
+    assert anchor.nearest_year(dt.date(2026, 1, 20), christmas) == 2025
+    assert anchor.nearest_year(dt.date(2026, 7, 15), christmas) == 2025
+    assert anchor.nearest_year(dt.date(2026, 7, 15), christmas, "future") == 2026

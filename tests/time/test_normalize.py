@@ -41,7 +41,7 @@ def _one(text: str, dct: dt.date | None = DCT) -> tuple[str, str, str, str | Non
         ("Nobody slept for 24 hours.", ("24 hours", "DURATION", "PT24H", None)),
         ("The siege went on for several months.", ("several months", "DURATION", "PXM", None)),
         ("The reform took a decade.", ("a decade", "DURATION", "P10Y", None)),
-        ("The war lasted a year and a half.", ("a year and a half", "DURATION", "P1.5Y", None)),
+        ("The war lasted a year and a half.", ("a year and a half", "DURATION", "P1Y6M", None)),
         ("The talks resumed at 10 a.m.", ("10 a.m.", "TIME", "2026-01-20T10:00", None)),
         ("The vote is tonight.", ("tonight", "TIME", "2026-01-20TNI", None)),
         ("Shelling resumed this morning.", ("this morning", "TIME", "2026-01-20TMO", None)),
@@ -105,3 +105,33 @@ def test_datetime_dct_is_accepted() -> None:
 def test_year_ago_after_a_quarter_means_that_quarter_a_year_before() -> None:
     found = tag_timexes("Profit rose in the third quarter from a year earlier.", dt.date(1998, 11, 2))
     assert [t.value for t in found] == ["1998-Q3", "1997-Q3"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The pilot flew for 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M", None)),
+        ("The visit lasted 5 1/2 hours.", ("5 1/2 hours", "DURATION", "PT5H30M", None)),
+        ("Nobody may rest for one minute.", ("one minute", "DURATION", "PT1M", None)),
+        ("The wall fell a decade ago.", ("a decade ago", "DATE", "2016", None)),
+        ("The site went down 48 hours ago.", ("48 hours ago", "DATE", "2026-01-18", None)),
+        ("The doctor was shot last Oct. 23 at home.", ("last Oct. 23", "DATE", "2025-10-23", None)),
+        ("Crime rose over the past year.", ("the past year", "DATE", "2025", None)),
+        ("Wages fell in the last decade.", ("the last decade", "DATE", "201", None)),
+    ],
+)
+def test_tag_timexes_values_of_counted_and_relative_phrases(
+    sentence: str, expected: tuple[str, str, str, str | None]
+) -> None:
+    assert _one(sentence) == expected
+
+
+def test_year_range_is_two_dates() -> None:
+    found = tag_timexes("Taxes were owed for 2004 to 2009.", DCT)
+    assert [(t.text, t.type, t.value) for t in found] == [("2004", "DATE", "2004"), ("2009", "DATE", "2009")]
+
+
+def test_year_before_a_plural_noun_is_a_year_after_the() -> None:
+    assert _one("The 2014 protests closed roads.")[2] == "2014"
+    assert tag_timexes("A survey of 1709 schoolchildren was run.", DCT) == []
+    assert _one("It was unveiled in 1999 as a database.")[2] == "1999"

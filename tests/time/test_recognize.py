@@ -72,3 +72,23 @@ def seed_text() -> str:
     if not SEED.is_file():
         pytest.skip(f"seed article not found at {SEED}")
     return SEED.read_text(encoding="utf-8")
+
+
+def test_bare_half_of_a_game_is_not_a_timex() -> None:
+    dct = dt.date(2026, 1, 20)
+    assert tag_timexes("Neither side scored in the first half.", dct) == []
+    assert [t.value for t in tag_timexes("Profit rose in the first half of 2025.", dct)] == ["2025-H1"]
+
+
+def test_capitalised_month_after_in_is_a_date_even_before_an_article() -> None:
+    found = tag_timexes("The suit failed, but in March a judge ruled for them.", dt.date(2026, 6, 1))
+    assert [(t.text, t.value) for t in found] == [("March", "2026-03")]
+
+
+def test_now_that_is_present_ref() -> None:
+    found = tag_timexes("Talks resume now that the truce holds.", dt.date(2026, 1, 20))
+    assert [(t.text, t.value) for t in found] == [("now", "PRESENT_REF")]
+
+
+def test_soon_is_not_a_timex() -> None:
+    assert tag_timexes("The ship soon sank.", dt.date(2026, 1, 20)) == []
