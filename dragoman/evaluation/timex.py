@@ -319,19 +319,24 @@ def evaluate_timex(
         parse: pass the spaCy parse (``doc``) to the tagger; ``False`` passes ``None``.
 
     Returns:
-        Per dataset name, the scores of :func:`score_timex`.
+        Per dataset name, the scores of :func:`score_timex`; also ``timebank+aquaint``, the two
+        TempEval-3 sets pooled (micro-averaged), where both are present.
     """
     if tagger is None:
         from dragoman.time import tag_timexes
 
         tagger = tag_timexes
-    results = {}
+    tagged: dict[str, list[tuple[GoldDoc, list[Timex]]]] = {}
     for name, docs in gold_sets(Path(gold_dir)).items():
         parsed: Iterable[Doc | None] = _parses([d.text for d in docs]) if parse else [None] * len(docs)
-        results[name] = score_timex(
+        tagged[name] = [
             (doc, tagger(doc.text, doc.dct, parse_of_doc))
             for doc, parse_of_doc in zip(docs, parsed, strict=True)
-        )
+        ]
+    results = {name: score_timex(pairs) for name, pairs in tagged.items()}
+    if "timebank" in tagged and "aquaint" in tagged:
+        # TimeBank and AQUAINT together are TempEval-3's training corpus (TBAQ): the pooled figure.
+        results["timebank+aquaint"] = score_timex([*tagged["timebank"], *tagged["aquaint"]])
     return results
 
 
