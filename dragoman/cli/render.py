@@ -66,31 +66,28 @@ def ingest_summary(console: Console, summary: IngestSummary, totals: dict[str, i
 
 def document_table(console: Console, rows: list[DocumentSummary], total: int) -> None:
     """The ``dragoman docs`` listing."""
-    table = Table(title=f"{len(rows)} of {total} documents", header_style="bold")
-    for column, justify in (
-        ("id", "left"),
-        ("date", "left"),
-        ("lang", "left"),
-        ("title", "left"),
-        ("chars", "right"),
-        ("entities", "right"),
-        ("timexes", "right"),
-        ("events", "right"),
-    ):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    # Borderless, one space of padding: fits 80 columns with the title the only column cut short.
+    table = Table(title=f"{len(rows)} of {total} documents", header_style="bold", box=None, padding=(0, 1))
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=18)
+    for column in ("entities", "timexes", "events"):
+        table.add_column(column, justify="right", no_wrap=True)
     for row in rows:
         lang = row.language or "?"
         table.add_row(
-            Text(row.id[:40]),
+            Text(row.id if len(row.id) <= 12 else row.id[:11] + "…"),
             row.date or "",
-            Text(lang if row.coded else f"{lang} (not coded)"),
-            Text((row.title or "")[:60]),
-            str(row.chars),
+            Text(lang if row.coded else f"{lang}*"),
+            Text((row.title or "")[:80]),
             str(row.entities),
             str(row.timexes),
             str(row.events),
         )
     console.print(table)
+    if any(not row.coded for row in rows):
+        console.print("* not English: stored, not coded")
 
 
 def document_report(console: Console, record: Record) -> None:
@@ -144,17 +141,17 @@ def highlighted_text(record: Record) -> Text:
 
 
 def score_tables(console: Console, scores: dict[str, dict[str, dict[str, Any]]]) -> None:
-    """One table per task of ``dragoman eval``: a row per gold set, a column per measure."""
+    """One table per task of ``dragoman eval``: a row per measure, a column per gold set."""
     for task, by_set in scores.items():
         measures: list[str] = []
         for figures in by_set.values():
             measures.extend(k for k in figures if k not in measures)
         table = Table(title=task, header_style="bold")
-        table.add_column("gold set")
+        table.add_column("measure")
+        for name in by_set:
+            table.add_column(name, justify="right")
         for m in measures:
-            table.add_column(m, justify="right")
-        for name, figures in by_set.items():
-            table.add_row(name, *(_fmt(figures.get(m)) for m in measures))
+            table.add_row(m, *(_fmt(figures.get(m)) for figures in by_set.values()))
         console.print(table)
 
 

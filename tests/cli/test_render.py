@@ -1,0 +1,17 @@
+"""Rendering helpers of the CLI."""
+
+from rich.console import Console
+
+from dragoman.cli.render import score_tables
+
+
+def test_score_tables_fit_eighty_columns():
+    console = Console(width=80, record=True)
+    by_set = {
+        name: {"strict_f1": 0.8712, "value_f1": 0.8123, "type_accuracy": float("nan"), "n_gold": 1243}
+        for name in ("timebank", "aquaint", "gum_news", "timebank+aquaint")
+    }
+    score_tables(console, {"timex": by_set})
+    out = console.export_text()
+    assert "timebank+aquaint" in out and "0.812" in out and "1243" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
