@@ -241,16 +241,16 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Totals: documents (and how many are coded), entities, actors, events, timexes, framing."""
-        q = self._con.execute
-        return {
-            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
-            "coded": q("SELECT count(*) FROM documents WHERE coded").fetchone()[0],
-            "entities": q("SELECT count(*) FROM entities").fetchone()[0],
-            "actors": q("SELECT count(*) FROM actors").fetchone()[0],
-            "events": q("SELECT count(*) FROM events").fetchone()[0],
-            "timexes": q("SELECT count(*) FROM timexes").fetchone()[0],
-            "framing": q("SELECT count(*) FROM framing").fetchone()[0],
-        }
+        row = self._con.execute(
+            """
+            SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM documents WHERE coded),
+                   (SELECT count(*) FROM entities), (SELECT count(*) FROM actors),
+                   (SELECT count(*) FROM events), (SELECT count(*) FROM timexes),
+                   (SELECT count(*) FROM framing)
+            """
+        ).fetchone()
+        names = ("documents", "coded", "entities", "actors", "events", "timexes", "framing")
+        return dict(zip(names, row or (0,) * len(names), strict=True))
 
     def documents(self, limit: int = 50, offset: int = 0) -> list[DocumentSummary]:
         """Stored documents, newest publication date first, with their annotation counts."""
