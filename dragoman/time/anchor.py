@@ -35,6 +35,12 @@ FUTURE_DISTANCE_WEIGHT = 1.5
 FUTURE_CUE_BONUS = 5
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
 #: "as soon as Tuesday", "as early as next month": a bound on something still to come.
+#: Verbs whose ``to``-infinitive names an event still ahead (``plans to meet``, ``expected to vote``).
+_PROSPECTIVE_VERBS = frozenset(
+    {"plan", "expect", "schedule", "intend", "hope", "aim", "prepare", "set", "due"}
+)
+#: Verbs whose date argument is the time something is set for, not when the setting happened.
+_SCHEDULING_VERBS = frozenset({"schedule", "postpone", "reschedule", "slate", "adjourn", "delay"})
 _EARLIEST_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
 
 
@@ -98,6 +104,17 @@ def _tense_from_doc(doc: Doc, start: int) -> Tense:
     for child in head.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "shall", "'ll", "wo", "going"):
             return "future"
+    if (
+        head.tag_ == "VB"
+        and head.dep_ == "xcomp"
+        and head.head.lemma_.lower() in _PROSPECTIVE_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    ):
+        # "planned to leave on Thursday", "is expected to vote Tuesday": an event still to come
+        return "future"
+    if head.lemma_.lower() in _SCHEDULING_VERBS:
+        # "scheduled a news conference Thursday", "postponed until Tuesday": the date is ahead
+        return "future"
     if head.tag_ == "VBD":
         return "past"
     if head.tag_ == "VBN":

@@ -218,7 +218,8 @@ def _quarter(ctx: Context, cand: Candidate, g: Groups) -> Value | None:
     if rel in ("last", "previous", "prior"):
         return "DATE", _quarter_str(current, -1), None
     reference = ctx.last_quarter if ctx.last_quarter else _completed_quarter(ctx)
-    if rel in ("year-ago", "year-earlier", "same", "comparable"):
+    if rel in ("year ago", "year earlier", "year-ago", "year-earlier", "same", "comparable"):
+        # norm_words turns "year-ago" into "year ago"; both spellings name last year's quarter
         return "DATE", _quarter_str(reference, -4), None
     return "DATE", _quarter_str(reference), None
 

@@ -49,6 +49,19 @@ _YEAR_CUE_BEFORE = re.compile(
     r"(?:\b(?:(?:the|in|since|by|during|until|before|after|from|through|early|late|mid)\s+|pre-|post-)|'s\s+|’s\s+)$",
     re.I,
 )
+#: A quantity just before a frequency adverb makes it a rate (``rise 8% annually``, ``10,000 units
+#: annually``, ``$5 million yearly``): TimeML annotates SETs of recurring events, not rates.
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d\s*%|\d|\bpercent|\bmillion|\bbillion|\bthousand)(?:\s+[a-z]+)?\s+$", re.IGNORECASE
+)
+#: The start of a sentence or clause, where ``Now,`` and ``Currently,`` are discourse openers.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"’”]*\s+|\n\s*|[\"“]\s*)$")
+#: ``today's world``, ``tomorrow's generation``: the present (or future) age in general, not a day.
+_GENERIC_AGE_AFTER = re.compile(
+    r"['’]s\s+(?:(?:fast-changing|modern|global|changing|young)\s+)?(?:world|society|youth|young|"
+    r"generations?|standards|economy|culture|era|age|kids|children)\b",
+    re.IGNORECASE,
+)
 _MONTH_VERB_AFTER = re.compile(r"^\s+(?:be|have|not|also|well|never|still|the|a|an|on)\b", re.IGNORECASE)
 
 
@@ -140,6 +153,20 @@ def _accept(rule: str, m: re.Match[str], text: str) -> bool:
         and not _YEAR_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ):
         return False
+    if rule == "dayword" and _GENERIC_AGE_AFTER.match(text, m.end()):
+        return False
+    if rule == "noon" and re.search(r"\bhigh\s+$", text[max(0, m.start() - 6) : m.start()], re.I):
+        return False  # "high noon": a showdown, not midday
+    if rule == "set_adverb" and _QUANTITY_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+        return False
+    if (
+        rule == "relative_unit"
+        and groups["unit"][0].isupper()
+        and not m.group(0).isupper()
+        and not re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, m.start() - 3) : m.start()])
+    ):
+        # "ABC's \"This Week\"": a capitalised unit mid-sentence is a title, not a week
+        return False
     if rule == "vague_duration" and not groups.get("rel"):
         unit = groups["unit"].lower()
         if unit in ("hours", "minutes"):
@@ -150,6 +177,12 @@ def _accept(rule: str, m: re.Match[str], text: str) -> bool:
 def _accept_reference(word: str, m: re.Match[str], text: str) -> bool:
     after = text[m.end() : m.end() + 20]
     before = text[max(0, m.start() - 20) : m.start()]
+    if word in ("now", "currently") and after.startswith(",") and _SENTENCE_START.search(before):
+        # "Now, he says...": a discourse marker opening the sentence, not a reference to the present
+        return False
+    if word == "the future" and (re.match(r"\s+of\b", after, re.I) or re.search(r"\bto\s+$", before, re.I)):
+        # "the future of the company", "important to the future": prospects, not a time
+        return False
     if word == "current":
         # "current" is a timex when it means "now" (current account/current affairs excluded).
         return not re.match(r"\s+(?:account|affairs|events|affair|of|flow|flows)\b", after, re.I)
