@@ -9,7 +9,7 @@ record carries the detected ``language`` and empty annotation lists.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.language import Language
@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from dragoman.ingest import InputDocument, content_hash
 from dragoman.nlp.pipeline import load_pipeline, make_doc
-from dragoman.record import Entity, Record, Timex, is_coded, parse_date
+from dragoman.record import Entity, Mention, Record, is_coded, parse_date
 
 #: Longest piece of text given to spaCy at once. The parser needs roughly 1 GB of temporary
 #: memory per 100,000 characters, so longer documents are split at paragraph (else line,
@@ -124,12 +124,20 @@ class Extractor:
 
 
 def _add_annotations(record: Record, doc: Doc, offset: int) -> None:
-    """Append ``doc``'s entities and timexes to ``record``, shifted by ``offset``."""
+    """Append ``doc``'s entities, actor mentions and timexes to ``record``, shifted by ``offset``."""
+    mentions: list[Mention] = doc._.actor_mentions or []
+    # An entity's actor is that of the mention starting with it ("Washington’s" → "Washington").
+    actor_at = {m.start: m.actor for m in mentions}
     record.entities.extend(
-        Entity(start=e.start_char + offset, end=e.end_char + offset, text=e.text, label=e.label_)
+        Entity(
+            start=e.start_char + offset,
+            end=e.end_char + offset,
+            text=e.text,
+            label=e.label_,
+            actor=actor_at.get(e.start_char),
+        )
         for e in doc.ents
     )
-    record.timexes.extend(
-        Timex(start=t.start + offset, end=t.end + offset, text=t.text, type=t.type, value=t.value, mod=t.mod)
-        for t in doc._.timexes or ()
-    )
+    record.mentions.extend(replace(m, start=m.start + offset, end=m.end + offset) for m in mentions)
+    record.actors.update(doc._.actors or {})
+    record.timexes.extend(replace(t, start=t.start + offset, end=t.end + offset) for t in doc._.timexes or ())

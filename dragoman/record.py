@@ -32,6 +32,30 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that refers to an actor, and how it was linked.
+
+    Named entities, role descriptions ("the U.S. president"), metonyms ("Baku is joining") and the
+    parts of compounds ("Azerbaijani-Chinese") each give a mention. ``actor`` is the chosen actor id
+    (``None`` when nothing could be chosen); ``alternatives`` the other ids it may refer to, so that
+    ambiguity is recorded, never silently guessed; ``via`` says how it was linked (``name``, ``alias``,
+    ``acronym``, ``demonym``, ``capital``, ``seat``, ``surname``, ``coreference``, ``role``,
+    ``compound``, ``unlinked``); ``role`` the office a role description named; ``sector`` a sector
+    the mention implies ("the Pentagon" → MIL, "Russian troops" → MIL).
+    """
+
+    start: int
+    end: int
+    text: str
+    actor: str | None
+    via: str
+    confidence: float
+    alternatives: tuple[str, ...] = ()
+    role: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Timex:
     """A TIMEX3 temporal expression with its value normalised against the publication date.
 
@@ -61,6 +85,7 @@ class Record:
     language: str | None = None
     content_hash: str | None = None
     entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     timexes: list[Timex] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -85,6 +110,9 @@ class Record:
         known = {f for f in cls.__dataclass_fields__}
         values = {k: v for k, v in data.items() if k in known}
         values["entities"] = [Entity(**e) for e in data.get("entities", [])]
+        values["mentions"] = [
+            Mention(**{**m, "alternatives": tuple(m.get("alternatives", ()))}) for m in data.get("mentions", [])
+        ]
         values["timexes"] = [Timex(**t) for t in data.get("timexes", [])]
         return cls(**values)
 

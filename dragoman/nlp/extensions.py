@@ -14,6 +14,10 @@ DOC_EXTENSIONS: dict[str, object] = {
     "dct": None,
     # Temporal expressions found by ``dragoman_timex`` (list of dragoman.record.Timex).
     "timexes": None,
+    # Actor mentions found by ``dragoman_actors`` (list of dragoman.record.Mention).
+    "actor_mentions": None,
+    # Actors those mentions name: actor id → the record's entry (name, kind, country, sector, …).
+    "actors": None,
 }
 
 

@@ -19,7 +19,7 @@ from typing import Any, Literal
 import duckdb
 
 from dragoman.errors import StoreError
-from dragoman.record import Entity, Record, Timex, parse_date
+from dragoman.record import Entity, Mention, Record, Timex, parse_date
 from dragoman.store.schema import DOCUMENT_TABLES, MIGRATIONS
 
 #: Where the store lives when neither ``--db`` nor ``$DRAGOMAN_DB`` says otherwise.
@@ -182,19 +182,46 @@ class Store:
             ],
         )
         for actor_id, actor in record.actors.items():
+            # The actor's identity is global; its sector and office are as of this document's date.
             self._con.execute(
-                "INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                "name = excluded.name, kind = excluded.kind, country = excluded.country, "
-                "sector = excluded.sector",
+                "INSERT INTO actors (id, name, kind, country, sector, kb_id) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+                "country = excluded.country, kb_id = excluded.kb_id",
                 [
                     actor_id,
                     actor.get("name") or actor_id,
                     actor.get("kind"),
                     actor.get("country"),
                     actor.get("sector"),
+                    actor.get("kb_id"),
                 ],
             )
-        self._insert_rows("document_actors", [(doc_id, a) for a in record.actors])
+        self._insert_rows(
+            "document_actors",
+            [
+                (doc_id, a, actor.get("sector"), json.dumps(actor["office"]) if actor.get("office") else None)
+                for a, actor in record.actors.items()
+            ],
+        )
+        self._insert_rows(
+            "mentions",
+            [
+                (
+                    doc_id,
+                    i,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.actor,
+                    m.via,
+                    m.confidence,
+                    list(m.alternatives),
+                    m.role,
+                    m.sector,
+                )
+                for i, m in enumerate(record.mentions)
+            ],
+        )
         self._insert_rows(
             "events",
             [
@@ -318,11 +345,27 @@ class Store:
                 [doc_id],
             ).fetchall()
         ]
-        record.actors = {
-            r[0]: {"name": r[1], "kind": r[2], "country": r[3], "sector": r[4]}
+        record.mentions = [
+            Mention(*r[:6], tuple(r[6]), r[7], r[8])
             for r in q(
-                "SELECT a.id, a.name, a.kind, a.country, a.sector FROM document_actors da "
-                "JOIN actors a ON a.id = da.actor_id WHERE da.doc_id = ? ORDER BY a.id",
+                "SELECT start_char, end_char, text, actor, via, confidence, alternatives, role, sector "
+                "FROM mentions WHERE doc_id = ? ORDER BY idx",
+                [doc_id],
+            ).fetchall()
+        ]
+        record.actors = {
+            r[0]: {
+                "name": r[1],
+                "kind": r[2],
+                "country": r[3],
+                "sector": r[4],
+                "kb_id": r[5],
+                "office": json.loads(r[6]) if r[6] is not None else None,
+            }
+            for r in q(
+                "SELECT a.id, a.name, a.kind, a.country, da.sector, a.kb_id, da.office "
+                "FROM document_actors da JOIN actors a ON a.id = da.actor_id "
+                "WHERE da.doc_id = ? ORDER BY a.id",
                 [doc_id],
             ).fetchall()
         }

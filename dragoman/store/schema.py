@@ -91,7 +91,29 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0002_actor_mentions",
+        """
+        CREATE TABLE mentions (
+            doc_id       VARCHAR NOT NULL,
+            idx          INTEGER NOT NULL,
+            start_char   INTEGER NOT NULL,
+            end_char     INTEGER NOT NULL,
+            text         VARCHAR NOT NULL,
+            actor        VARCHAR,
+            via          VARCHAR NOT NULL,
+            confidence   DOUBLE NOT NULL,
+            alternatives VARCHAR[] NOT NULL,
+            role         VARCHAR,
+            sector       VARCHAR,
+            PRIMARY KEY (doc_id, idx)
+        );
+        ALTER TABLE actors ADD COLUMN kb_id VARCHAR;
+        ALTER TABLE document_actors ADD COLUMN sector VARCHAR;
+        ALTER TABLE document_actors ADD COLUMN office JSON;
+        """,
+    ),
 )
 
 #: Per-document tables, deleted and rewritten together when a document changes.
-DOCUMENT_TABLES = ("entities", "document_actors", "timexes", "events", "framing")
+DOCUMENT_TABLES = ("entities", "mentions", "document_actors", "timexes", "events", "framing")

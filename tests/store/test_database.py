@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from dragoman.errors import StoreError
-from dragoman.record import Entity, Record, Timex
+from dragoman.record import Entity, Mention, Record, Timex
 from dragoman.store import Store
 
 
@@ -33,10 +33,10 @@ def store():
 def test_store_migrations_recorded_once(tmp_path):
     path = tmp_path / "x.duckdb"
     with Store(path) as s:
-        assert s.migrations() == ["0001_foundation"]
+        assert s.migrations() == ["0001_foundation", "0002_actor_mentions"]
     with Store(path) as s:
         assert s.migrate() == []
-        assert s.migrations() == ["0001_foundation"]
+        assert s.migrations() == ["0001_foundation", "0002_actor_mentions"]
 
 
 def test_store_save_is_idempotent_by_content_hash(store):
@@ -58,7 +58,28 @@ def test_store_save_replaces_changed_document(store):
 
 def test_store_record_round_trips(store):
     record = _record()
-    record.actors = {"AZE": {"name": "Azerbaijan", "kind": "country", "country": "AZE", "sector": "GOV"}}
+    record.actors = {
+        "AZE": {
+            "name": "Azerbaijan",
+            "kind": "country",
+            "country": "AZE",
+            "sector": "GOV",
+            "kb_id": "AZE",
+            "office": None,
+        },
+        "ilham-aliyev": {
+            "name": "Ilham Aliyev",
+            "kind": "person",
+            "country": "AZE",
+            "sector": "GOV",
+            "kb_id": "ilham-aliyev",
+            "office": {"role": "president", "of": "AZE", "start": "2003-10-31", "end": None},
+        },
+    }
+    record.mentions = [
+        Mention(0, 4, "Baku", "AZE", "capital", 0.85, (), sector="GOV"),
+        Mention(5, 13, "welcomed", None, "surname", 0.3, ("a", "b"), role="president"),
+    ]
     record.events = [
         {
             "type": "SUPPORT",
@@ -148,3 +169,20 @@ def test_store_second_writer_gets_a_clear_error(tmp_path):
         holder.kill()
         holder.wait()
         holder.stdout.close()
+
+
+def test_store_upgrades_a_foundation_database(tmp_path):
+    """A file made by the first schema gains the mentions table when opened again."""
+    import duckdb
+
+    from dragoman.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE _migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    con.execute(MIGRATIONS[0][1])
+    con.execute("INSERT INTO _migrations VALUES (?, now())", [MIGRATIONS[0][0]])
+    con.close()
+    with Store(path) as s:
+        assert s.migrations()[-1] == "0002_actor_mentions"
+        assert s.save(_record()) == "ingested"
