@@ -111,7 +111,8 @@ class Record:
         values = {k: v for k, v in data.items() if k in known}
         values["entities"] = [Entity(**e) for e in data.get("entities", [])]
         values["mentions"] = [
-            Mention(**{**m, "alternatives": tuple(m.get("alternatives", ()))}) for m in data.get("mentions", [])
+            Mention(**{**m, "alternatives": tuple(m.get("alternatives", ()))})
+            for m in data.get("mentions", [])
         ]
         values["timexes"] = [Timex(**t) for t in data.get("timexes", [])]
         return cls(**values)

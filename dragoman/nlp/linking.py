@@ -1,0 +1,204 @@
+"""Rules that decide which actor a stretch of text names, given the parse and the article's date.
+
+Pure functions over spaCy spans and the knowledge base; the ``dragoman_actors`` component
+(:mod:`dragoman.nlp.actors`) calls them and sets the annotations. Each rule is small and named
+for what it recognises:
+
+* :func:`metonym_is_agent` — a capital or seat of government acting ("Baku is joining",
+  "Washington's policy") stands for the government; as a place ("in Baku") it is a location;
+* :func:`role_descriptions` — "the U.S. president", "the Azerbaijani leader", "the head of the
+  Azerbaijani state", "the occupant of the Oval Office" → the office holder on the date;
+* :func:`compound_parts` — "Azerbaijani-Chinese", "US-Azerbaijani" → one mention per country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.kb import KnowledgeBase
+
+#: Dependency labels of a span's root that make a capital or seat an agent, not a place.
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj", "appos", "conj"})
+
+#: Prepositions after which a capital or seat is a place ("in Baku", "at the White House").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside", "across", "via", "around"})
+
+#: "to"/"from" make a place only after motion ("flew to Baku"); else an addressee or sender
+#: ("gratitude to the White House", "a message from Washington").
+DIRECTION_PREPOSITIONS = frozenset({"to", "from"})
+MOTION_WORDS = frozenset(
+    {"travel", "go", "fly", "arrive", "return", "come", "move", "head", "drive", "sail", "flee", "relocate",
+     "trip", "visit", "flight", "journey", "road", "route", "way", "train", "deport", "evacuate", "send"}
+)  # fmt: skip
+
+#: Nouns after which a capital used as a modifier is the meeting's place ("the Washington summit").
+EVENT_NOUNS = frozenset(
+    {"summit", "meeting", "talks", "conference", "forum", "process", "format", "declaration", "accords"}
+)
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_HEAD_OF_STATE = re.compile(r"\b[Tt]he head of (?:the )?([A-Z][\w.]+) state\b")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMatch:
+    """A role description found in the text: where, which role, of which country or organisation."""
+
+    start: int  # character offsets of the whole description
+    end: int
+    role: str
+    of: str
+    head: int  # the role word itself ("president" in "the U.S. president"): [head, head_end)
+    head_end: int
+
+
+def strip_possessive(text: str) -> str:
+    """``"Washington’s"`` → ``"Washington"``."""
+    return _POSSESSIVE.sub("", text)
+
+
+def metonym_is_agent(span: Span) -> bool:
+    """Whether a capital/seat mention acts (→ the government) rather than names a place.
+
+    Agent: subject of a verb, possessor ("Washington's policy"), agent of a passive, or followed by
+    a possessive marker. Place: object of a place preposition ("in Baku"), or the modifier of an
+    event noun ("the Washington summit"). Anything else counts as an agent, the usual reading of
+    a seat of government in political news.
+    """
+    root = span.root
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.tag_ == "POS":
+        return True
+    if root.dep_ in AGENT_DEPS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in DIRECTION_PREPOSITIONS:
+        return root.head.head.lemma_.lower() not in MOTION_WORDS
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in EVENT_NOUNS:
+        return False
+    return root.dep_ not in ("pobj", "dobj", "npadvmod")
+
+
+def compound_parts(span: Span, kb: KnowledgeBase) -> list[tuple[int, int, str]]:
+    """``"Azerbaijani-Chinese"`` → ``[(s1, e1, "AZE"), (s2, e2, "CHN")]`` (character offsets).
+
+    Only when every hyphen-separated part names a country (name, demonym or adjective);
+    otherwise ``[]`` ("Sharm El-Sheikh" is one place).
+    """
+    text = span.text
+    if "-" not in text and "–" not in text:
+        return []
+    parts: list[tuple[int, int, str]] = []
+    offset = span.start_char
+    for match in re.finditer(r"[^-–]+", text):
+        piece = match.group().strip()
+        country = kb.country_by_adjective(piece) or _country_by_name(piece, kb)
+        if country is None:
+            return []
+        start = offset + match.start() + (len(match.group()) - len(match.group().lstrip()))
+        parts.append((start, start + len(piece), country))
+    return parts if len(parts) >= 2 else []
+
+
+def _country_by_name(text: str, kb: KnowledgeBase) -> str | None:
+    for candidate in kb.lookup(text):
+        actor = kb.actor(candidate.actor_id)
+        if actor is not None and actor.kind == "country" and candidate.via in ("name", "alias", "acronym"):
+            return actor.id
+    return None
+
+
+def role_descriptions(doc: Doc, kb: KnowledgeBase) -> Iterator[RoleMatch]:
+    """Role descriptions in ``doc``: "the U.S. president", "the president of Azerbaijan", …
+
+    A role word preceded by a country adjective or possessive, or followed by "of" + a country;
+    "the head of the X state"; and the descriptive phrases of the KB's role vocabulary (e.g. "the
+    occupant of the Oval Office"). A role word directly followed by a person's name is a title
+    ("President Ilham Aliyev"), not a description: the name itself is linked instead.
+    """
+    lowered = doc.text.lower()
+    for phrase, role, of in kb.role_phrases():
+        for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
+            # The phrase's first word is its head: names inside it ("the Oval Office") keep their mentions.
+            first_word = len(phrase.split()[0])
+            yield RoleMatch(match.start(), match.end(), role, of, match.start(), match.start() + first_word)
+    for match in _HEAD_OF_STATE.finditer(doc.text):
+        country = kb.country_by_adjective(match.group(1))
+        if country:
+            head = match.start() + len("the ")
+            yield RoleMatch(match.start(), match.end(), "head of state", country, head, head + len("head"))
+    for token in doc:
+        role = kb.role(token.lower_) if token.pos_ in ("NOUN", "PROPN") else None
+        if role is None:
+            compound = _two_word_role(token, kb)
+            if compound is None:
+                continue
+            role, first = compound
+        else:
+            first = token
+        if _is_title(token):
+            continue
+        country = _country_before(first, kb) or _country_after(token, kb)
+        if country is None:
+            continue
+        start = _description_start(first)
+        end = token.idx + len(token.text)
+        yield RoleMatch(start.idx, end, role, country, first.idx, end)
+
+
+def _two_word_role(token: Token, kb: KnowledgeBase) -> tuple[str, Token] | None:
+    """ "prime minister", "foreign minister": a role written as two words ending at ``token``."""
+    if token.i == 0:
+        return None
+    previous = token.doc[token.i - 1]
+    role = kb.role(f"{previous.lower_} {token.lower_}")
+    return (role, previous) if role else None
+
+
+def _is_title(token: Token) -> bool:
+    """``President`` in "President Ilham Aliyev": a role word directly before a person's name."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.ent_type_ == "PERSON" and following.ent_iob_ == "B"
+
+
+def _country_before(first: Token, kb: KnowledgeBase) -> str | None:
+    """The country named just before the role: "the U.S. president", "Azerbaijan's president"."""
+    i = first.i - 1
+    doc = first.doc
+    if i >= 0 and doc[i].tag_ == "POS":
+        i -= 1
+    if i < 0:
+        return None
+    word = doc[i].text
+    return kb.country_by_adjective(word) or _country_by_name(word, kb)
+
+
+def _country_after(token: Token, kb: KnowledgeBase) -> str | None:
+    """The country in "the president of Azerbaijan" / "the head of the Azerbaijani state"."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "of":
+        return None
+    window = doc[token.i + 2 : token.i + 6]
+    for word in window:
+        if word.is_punct:
+            break
+        country = kb.country_by_adjective(word.text) or _country_by_name(word.text, kb)
+        if country:
+            return country
+    return None
+
+
+def _description_start(first: Token) -> Token:
+    """Extend a role description left over its determiner and country words."""
+    doc = first.doc
+    i = first.i
+    while i > 0 and (doc[i - 1].lower_ in ("the", "a") or doc[i - 1].tag_ in ("NNP", "POS", "JJ")):
+        i -= 1
+        if doc[i].lower_ in ("the", "a"):
+            break
+    return doc[i]
