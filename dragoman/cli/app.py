@@ -164,6 +164,40 @@ def show(
     render.document_report(Console(highlight=False), record)
 
 
+@app.command()
+def actors(
+    db: DbOption = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="Only actors of this kind: country, person, igo, organization, group, location."),
+    ] = None,
+    limit: Annotated[int, typer.Option(help="How many actors to list.")] = 50,
+    offset: Annotated[int, typer.Option(help="How many to skip.")] = 0,
+) -> None:
+    """List actors by how often the corpus mentions them."""
+    with _open_store(db, read_only=True) as store:
+        rows = store.actors(limit=limit, offset=offset, kind=kind)
+    render.actor_table(Console(highlight=False), rows)
+
+
+@app.command()
+def actor(
+    actor_id: Annotated[
+        str, typer.Argument(help="Actor id: a KB id (AZE, donald-trump, NATO) or a listed local id.")
+    ],
+    db: DbOption = None,
+    mentions: Annotated[int, typer.Option(help="How many mentions to show.")] = 20,
+) -> None:
+    """An actor's dossier: names, offices, documents and mentions in context."""
+    from dragoman.dossier import actor_dossier
+
+    with _open_store(db, read_only=True) as store:
+        dossier = actor_dossier(store, actor_id, mention_limit=mentions)
+    if dossier is None:
+        raise _fail(f"no actor {actor_id!r} in the store (ids are listed by 'dragoman actors')")
+    render.actor_dossier(Console(highlight=False), dossier)
+
+
 @app.command("eval")
 def eval_command(
     gold: Annotated[
@@ -172,12 +206,13 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score the pipeline on the development gold sets."""
+    from dragoman.evaluation.actors import evaluate_actors
     from dragoman.evaluation.gold import require_gold_dir
     from dragoman.evaluation.timex import evaluate_timex
 
     try:
         gold_dir = gold if gold is not None else require_gold_dir()
-        scores = {"timex": evaluate_timex(gold_dir)}
+        scores = {"timex": evaluate_timex(gold_dir), "actors": evaluate_actors(gold_dir)}
     except DragomanError as exc:
         raise _fail(str(exc)) from exc
     if as_json:

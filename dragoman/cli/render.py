@@ -12,8 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from dragoman.batch import IngestSummary, Outcome
+from dragoman.dossier import Dossier
 from dragoman.record import Record
-from dragoman.store import DocumentSummary
+from dragoman.store import ActorSummary, DocumentSummary
 
 #: Styles of the highlighted spans in ``dragoman show``.
 ENTITY_STYLE = "bold cyan"
@@ -88,6 +89,73 @@ def document_table(console: Console, rows: list[DocumentSummary], total: int) ->
     console.print(table)
     if any(not row.coded for row in rows):
         console.print("* not English: stored, not coded")
+
+
+def actor_table(console: Console, rows: list[ActorSummary]) -> None:
+    """The ``dragoman actors`` listing."""
+    table = Table(title=f"{len(rows)} actors", header_style="bold", box=None, padding=(0, 1))
+    table.add_column("id", no_wrap=True, max_width=24, overflow="ellipsis")
+    table.add_column("name", no_wrap=True, max_width=28, overflow="ellipsis")
+    for column in ("kind", "country", "sector"):
+        table.add_column(column, no_wrap=True)
+    for column in ("mentions", "docs"):
+        table.add_column(column, justify="right", no_wrap=True, min_width=len(column))
+    for row in rows:
+        table.add_row(
+            Text(row.id), Text(row.name), row.kind or "", row.country or "", row.sector or "",
+            str(row.mentions), str(row.documents),
+        )  # fmt: skip
+    console.print(table)
+
+
+def actor_dossier(console: Console, dossier: Dossier) -> None:
+    """The ``dragoman actor ID`` report."""
+    a = dossier.actor
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    for label, value in (
+        ("id", a.id), ("name", a.name), ("kind", a.kind), ("country", a.country), ("sector", a.sector),
+        ("knowledge base", a.kb_id or "not in the KB (found in the corpus only)"),
+        ("mentions", f"{a.mentions} in {a.documents} documents"),
+    ):  # fmt: skip
+        meta.add_row(label, Text(value or "—"))
+    console.print(meta)
+    if dossier.aliases:
+        console.print(Text("also known as: " + ", ".join(dossier.aliases[:12])))
+    if dossier.names:
+        console.print(
+            Text("named in the corpus as: " + ", ".join(f"{n} ({c})" for n, c in dossier.names[:12]))
+        )
+    if dossier.offices:
+        offices = Table(title="offices (knowledge base)", header_style="bold")
+        for column in ("role", "of", "from", "until", "source"):
+            offices.add_column(column)
+        for o in dossier.offices[-15:]:
+            until = str(o.end or "") + (" ?" if o.uncertain else "")
+            offices.add_row(o.role or (o.code or ""), o.of, str(o.start or ""), until, Text(o.source[:40]))
+        console.print(offices)
+    if dossier.mentions:
+        mentions = Table(title="mentions", header_style="bold")
+        for column in ("document", "date", "how", "context"):
+            mentions.add_column(column)
+        for m in dossier.mentions:
+            mentions.add_row(
+                Text(m.doc_id[:14]),
+                m.doc_date or "",
+                f"{m.via} {m.confidence:.2f}",
+                _context(m.sentence, m.text),
+            )
+        console.print(mentions)
+
+
+def _context(window: str, surface: str) -> Text:
+    """The context window with the mention in bold (its first occurrence after the left context)."""
+    text = Text(" ".join(window.split()))
+    at = text.plain.find(surface, max(0, len(text.plain) // 2 - len(surface) - 80))
+    if at >= 0:
+        text.stylize("bold", at, at + len(surface))
+    return text
 
 
 def document_report(console: Console, record: Record) -> None:

@@ -52,6 +52,35 @@ class DocumentSummary:
     events: int
 
 
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """One row of the actor list: the actor and how often the corpus mentions it."""
+
+    id: str
+    name: str
+    kind: str | None
+    country: str | None
+    sector: str | None
+    kb_id: str | None
+    mentions: int
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One mention of an actor, with the document it is in (for dossiers)."""
+
+    doc_id: str
+    doc_title: str | None
+    doc_date: str | None
+    start: int
+    end: int
+    text: str
+    via: str
+    confidence: float
+    sentence: str
+
+
 class Store:
     """A Dragoman database in one DuckDB file (or ``":memory:"``).
 
@@ -73,6 +102,12 @@ class Store:
             raise StoreError(f"cannot open the store {self.path}: {exc.strerror or exc}") from exc
         if not read_only:
             self.migrate()
+        elif self._pending_migrations():
+            # A store made by an older Dragoman: upgrade it once, then go on reading.
+            self._con.close()
+            with Store(self.path):
+                pass
+            self._con = duckdb.connect(self.path, read_only=True)
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -107,6 +142,13 @@ class Store:
                 raise StoreError(f"migration {name} failed on {self.path}: {_first_line(exc)}") from exc
             applied.append(name)
         return applied
+
+    def _pending_migrations(self) -> list[str]:
+        try:
+            done = {r[0] for r in self._con.execute("SELECT name FROM _migrations").fetchall()}
+        except duckdb.CatalogException:
+            done = set()
+        return [name for name, _ in MIGRATIONS if name not in done]
 
     def migrations(self) -> list[str]:
         """Names of the applied migrations, in order."""
@@ -181,21 +223,23 @@ class Store:
                 for i, t in enumerate(record.timexes)
             ],
         )
-        for actor_id, actor in record.actors.items():
-            # The actor's identity is global; its sector and office are as of this document's date.
-            self._con.execute(
-                "INSERT INTO actors (id, name, kind, country, sector, kb_id) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-                "country = excluded.country, kb_id = excluded.kb_id",
-                [
-                    actor_id,
-                    actor.get("name") or actor_id,
+        # The actor's identity is global; its sector and office are as of this document's date.
+        self._insert_rows(
+            "actors (id, name, kind, country, sector, kb_id)",
+            [
+                (
+                    a,
+                    actor.get("name") or a,
                     actor.get("kind"),
                     actor.get("country"),
                     actor.get("sector"),
                     actor.get("kb_id"),
-                ],
-            )
+                )
+                for a, actor in record.actors.items()
+            ],
+            on_conflict="ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+            "country = excluded.country, kb_id = excluded.kb_id",
+        )
         self._insert_rows(
             "document_actors",
             [
@@ -253,7 +297,7 @@ class Store:
             ],
         )
 
-    def _insert_rows(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+    def _insert_rows(self, table: str, rows: Sequence[Sequence[Any]], on_conflict: str = "") -> None:
         """Insert ``rows`` with a few multi-row statements rather than one statement per row."""
         if not rows:
             return
@@ -262,7 +306,7 @@ class Store:
             chunk = rows[at : at + _INSERT_CHUNK]
             placeholders = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
             params = [value for row in chunk for value in row]
-            self._con.execute(f"INSERT INTO {table} VALUES {placeholders}", params)
+            self._con.execute(f"INSERT INTO {table} VALUES {placeholders} {on_conflict}", params)
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -387,6 +431,76 @@ class Store:
             ).fetchall()
         ]
         return record
+
+    def actors(self, limit: int = 50, offset: int = 0, kind: str | None = None) -> list[ActorSummary]:
+        """Actors by number of mentions (most first), optionally of one ``kind``."""
+        rows = self._con.execute(
+            """
+            SELECT a.id, a.name, a.kind, a.country, a.sector, a.kb_id,
+                   count(m.doc_id), count(DISTINCT m.doc_id)
+            FROM actors a LEFT JOIN mentions m ON m.actor = a.id
+            WHERE ? IS NULL OR a.kind = ?
+            GROUP BY ALL
+            ORDER BY count(m.doc_id) DESC, a.id
+            LIMIT ? OFFSET ?
+            """,
+            [kind, kind, limit, offset],
+        ).fetchall()
+        return [ActorSummary(*r) for r in rows]
+
+    def actor(self, actor_id: str) -> ActorSummary | None:
+        """One actor with its mention and document counts, or ``None``."""
+        row = self._con.execute(
+            """
+            SELECT a.id, a.name, a.kind, a.country, a.sector, a.kb_id,
+                   count(m.doc_id), count(DISTINCT m.doc_id)
+            FROM actors a LEFT JOIN mentions m ON m.actor = a.id
+            WHERE a.id = ?
+            GROUP BY ALL
+            """,
+            [actor_id],
+        ).fetchone()
+        return ActorSummary(*row) if row else None
+
+    def actor_mentions(self, actor_id: str, limit: int = 100) -> list[ActorMention]:
+        """Mentions of ``actor_id``, newest document first, each with a window of its context."""
+        rows = self._con.execute(
+            """
+            SELECT d.id, d.title, d.date, m.start_char, m.end_char, m.text, m.via, m.confidence,
+                   substr(d.text, greatest(m.start_char - 80, 0) + 1,
+                          m.end_char - greatest(m.start_char - 80, 0) + 80)
+            FROM mentions m JOIN documents d ON d.id = m.doc_id
+            WHERE m.actor = ?
+            ORDER BY d.date DESC NULLS LAST, d.id, m.start_char
+            LIMIT ?
+            """,
+            [actor_id, limit],
+        ).fetchall()
+        return [ActorMention(r[0], r[1], r[2].isoformat() if r[2] else None, *r[3:]) for r in rows]
+
+    def actor_names(self, actor_id: str) -> list[tuple[str, int]]:
+        """The surface forms that name ``actor_id`` in the corpus, most frequent first."""
+        return [
+            (r[0], r[1])
+            for r in self._con.execute(
+                "SELECT text, count(*) FROM mentions WHERE actor = ? "
+                "GROUP BY text ORDER BY count(*) DESC, text",
+                [actor_id],
+            ).fetchall()
+        ]
+
+    def actor_documents(
+        self, actor_id: str, limit: int = 50
+    ) -> list[tuple[str, str | None, str | None, int]]:
+        """(document id, title, date, mentions) of the documents naming ``actor_id``, newest first."""
+        rows = self._con.execute(
+            """
+            SELECT d.id, d.title, d.date, count(*) FROM mentions m JOIN documents d ON d.id = m.doc_id
+            WHERE m.actor = ? GROUP BY ALL ORDER BY d.date DESC NULLS LAST, d.id LIMIT ?
+            """,
+            [actor_id, limit],
+        ).fetchall()
+        return [(r[0], r[1], r[2].isoformat() if r[2] else None, r[3]) for r in rows]
 
     def iter_ids(self) -> Iterator[str]:
         """Every stored document id, in id order."""

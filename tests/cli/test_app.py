@@ -155,3 +155,18 @@ def test_user_text_is_never_read_as_markup(runner, tmp_path):
     shown = runner.invoke(app, ["show", "--db", db, "[bold]x[/]"])
     assert shown.exit_code == 0, shown.output
     assert "[red]T[/red] [/]" in shown.stdout and "[b]in[/b]" in shown.stdout
+
+
+def test_actors_and_actor_dossier(runner, tmp_path):
+    db = str(tmp_path / "t.duckdb")
+    assert runner.invoke(app, ["ingest", "-q", "--db", db, "--date", SEED_DATE, str(SEED)]).exit_code == 0
+    listing = runner.invoke(app, ["actors", "--db", db, "--kind", "person"])
+    assert listing.exit_code == 0, listing.output
+    assert "donald-trump" in listing.stdout and "ilham-aliyev" in listing.stdout
+    assert "country" not in listing.stdout.split("\n", 2)[-1]  # --kind person leaves countries out
+    dossier = runner.invoke(app, ["actor", "--db", db, "donald-trump"])
+    assert dossier.exit_code == 0, dossier.output
+    assert "president" in dossier.stdout and "2025-01-20" in dossier.stdout
+    assert "the U.S. president" in dossier.stdout  # a role description among the names used
+    missing = runner.invoke(app, ["actor", "--db", db, "nobody-at-all"])
+    assert missing.exit_code == 1 and "no actor" in missing.stderr

@@ -108,10 +108,10 @@ def test_store_failed_write_leaves_nothing_half_written(store, monkeypatch):
     store.save(_record("keep", digest="c" * 64))
     original = store._insert_rows
 
-    def fail_on_timexes(table, rows):
+    def fail_on_timexes(table, rows, **kwargs):
         if table == "timexes":
             raise duckdb.IOException("disk full (simulated)")
-        original(table, rows)
+        original(table, rows, **kwargs)
 
     monkeypatch.setattr(store, "_insert_rows", fail_on_timexes)
     with pytest.raises(StoreError, match="disk full"):
@@ -123,7 +123,7 @@ def test_store_failed_write_leaves_nothing_half_written(store, monkeypatch):
 
 
 def test_store_interrupt_rolls_back_the_document(store, monkeypatch):
-    def interrupted(table, rows):
+    def interrupted(table, rows, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(store, "_insert_rows", interrupted)
