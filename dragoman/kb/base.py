@@ -7,6 +7,7 @@ Built once per process by :func:`dragoman.kb.load_kb` from the JSON-lines files 
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -29,6 +30,9 @@ GENERIC_ROLES = ("leader", "head of state", "head of government")
 
 _KIND_ORDER = {"country": 0, "igo": 1, "organization": 2, "group": 3, "person": 4, "location": 5}
 _VIA_RANK = {via: rank for rank, via in enumerate(VIA_ORDER)}
+#: misspelt country names: the shortest text compared, and the least similarity accepted
+_MIN_FUZZY = 5
+_FUZZY_CUTOFF = 0.88
 #: surnames that are also common English words: indexed only for people with a dated, named office
 _COMMON_WORDS = (
     "may major said day time long little white black green young king power rice case price love hope rose "
@@ -89,9 +93,12 @@ def surnames(name: str) -> list[str]:
     if len(tokens) < 2:
         return []
     last = tokens[-1]
+    forms = []
     if len(tokens) >= 3 and tokens[-2].casefold() in {"al", "el", "bin", "ibn", "van", "von", "de"}:
+        # "Omar Hassan al Bashir" is "al Bashir", "al-Bashir" and "Bashir"
+        forms.append(last)
         last = f"{tokens[-2]} {last}"
-    forms = [last]
+    forms.insert(0, last)
     for prefix in _ARTICLE_PREFIXES:
         if last.casefold().startswith(prefix) and len(last) > len(prefix) + 2:
             forms.append(last[len(prefix) :])
@@ -112,6 +119,7 @@ class KnowledgeBase:
         self._offices: dict[tuple[str, str], list[tuple[Office, str]]] = defaultdict(list)
         self._top_roles: dict[str, dict[str, list[str]]] = {}
         self._demonyms: dict[str, set[str]] = defaultdict(set)
+        self._country_words: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self._roles: dict[str, str] = {}
         self._role_kinds: dict[str, str] = {}
         self._descriptions: dict[str, tuple[str, str | None]] = {}
@@ -167,7 +175,7 @@ class KnowledgeBase:
         for metonym in record.get("metonyms", ()):
             via = metonym["type"]
             self._add(
-                metonym["text"], actor_id, via, "GPE" if via == "capital" else "FAC", metonym.get("sector")
+                metonym["text"], actor_id, via, "FAC" if via == "seat" else "GPE", metonym.get("sector")
             )
         for role_kind, roles in record.get("roles", {}).items():
             self._top_roles.setdefault(actor_id, {})[role_kind] = list(roles)
@@ -189,6 +197,12 @@ class KnowledgeBase:
         for demonym in record.get("demonyms", ()):
             self._add(demonym, actor_id, "demonym", "NORP")
             self._demonyms[key(demonym)].add(actor_id)
+        names = [record["name"], *record.get("aliases", ()), *record.get("demonyms", ())]
+        names += [past["name"] for past in record.get("historical", ())]
+        for name in names:
+            folded = key(name)
+            if len(folded) >= _MIN_FUZZY:
+                self._country_words[folded[0]][folded].add(actor_id)
 
     def _load_organizations(self, record: dict[str, Any]) -> None:
         self._add_actor(record, "ORG")
@@ -346,6 +360,20 @@ class KnowledgeBase:
                 if candidate.via in {"name", "alias", "acronym", "historical"}
                 and self._kinds[candidate.actor_id] == "country"
             }
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def country_like(self, text: str) -> str | None:
+        """The country a misspelt name or demonym means ("Afganistan" → ``AFG``, "Quatar" → ``QAT``).
+
+        Only for texts of at least five letters that nearly match (difflib ratio ≥ 0.88) the names,
+        aliases, historical names and demonyms of exactly one country, starting with the same letter.
+        """
+        folded = key(text)
+        if len(folded) < _MIN_FUZZY:
+            return None
+        words = self._country_words.get(folded[0], {})
+        near = difflib.get_close_matches(folded, words.keys(), n=3, cutoff=_FUZZY_CUTOFF)
+        countries = {country for word in near for country in words[word]}
         return next(iter(countries)) if len(countries) == 1 else None
 
     def stats(self) -> dict[str, int]:

@@ -34,7 +34,7 @@ _ROLE_TOKENS = {
 }  # fmt: skip
 _NOTE = re.compile(r"_?\([^)]*(\)|$)_?|_\d+(ST|ND|RD|TH)_TIME\b")
 #: Phoenix people whose every office ended before this day are left out
-STALE_BEFORE = "1995-01-01"
+STALE_BEFORE = "1980-01-01"
 #: Phoenix IGO codes whose officials become offices of a curated organisation
 IGO_CODES = {
     "IGOUNO": "UN", "IGOEUREEC": "EU", "IGOWSTNAT": "NATO", "IGOUNODEVWBK": "WB", "IGOBUSIMF": "IMF",

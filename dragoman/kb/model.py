@@ -22,6 +22,7 @@ VIA_ORDER: tuple[str, ...] = (
     "demonym",
     "capital",
     "seat",
+    "region",
     "surname",
 )
 

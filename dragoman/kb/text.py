@@ -5,6 +5,8 @@ One rule for the whole knowledge base, used both when the index is built and whe
 - curly quotes become straight, runs of white space one space, a leading "the " is dropped;
 - dotted acronyms lose their dots ("U.S." → "US", "U.S.A." → "USA");
 - accents are folded ("Türkiye" → "Turkiye"), so a text typed without them still matches;
+- a hyphen between letters is a space ("Jean-Bertrand" = "Jean Bertrand", "al-Bashir" = "al Bashir"),
+  as names are written either way;
 - names of one short word (fewer than four letters: "US", "UN", "IS", "Lee") stay case-sensitive,
   so "us" and "is" never match; longer or multi-word names are compared case-insensitively.
 """
@@ -21,6 +23,7 @@ _PUNCT = str.maketrans(
 _SPACE = re.compile(r"\s+")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}[A-Za-z]?\.?$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def clean(text: str) -> str:
@@ -48,6 +51,8 @@ def fold(text: str) -> str:
 def key(text: str) -> str:
     """The lookup key of a surface text (see the module docstring for the rules)."""
     text = fold(clean(text))
+    if "-" in text:
+        text = _INNER_HYPHEN.sub(" ", text)
     if " " not in text and len(text) < 8 and sum(ch.isalpha() for ch in text) < 4:
         return text
     return text.casefold()

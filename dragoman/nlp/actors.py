@@ -31,9 +31,15 @@ from dragoman.kb import Actor, Candidate, KnowledgeBase, load_kb
 from dragoman.nlp.extensions import register_extensions
 from dragoman.nlp.linking import (
     compound_parts,
+    country_in_name,
+    demonym_group,
+    given_and_surname,
     metonym_is_agent,
+    person_name_variants,
+    place_not_person,
     role_descriptions,
     strip_possessive,
+    title_spans,
 )
 from dragoman.record import Mention
 
@@ -103,8 +109,10 @@ class ActorLinker:
         """Find and link the actor mentions of ``doc`` without modifying it."""
         result = LinkResult(ents=self._merged_entities(doc))
         linker = _DocumentLinker(self.kb, doc._.dct, result)
+        linker.collect_name_parts(result.ents)
         for ent in result.ents:
-            if ent.label_ in ACTOR_LABELS:
+            # A role alone ("the Prime Minister") is left to the role descriptions: it is no name.
+            if ent.label_ in ACTOR_LABELS and self.kb.role(ent.text) is None:
                 linker.link_entity(ent)
         linker.link_role_descriptions(doc)
         result.mentions.sort(key=lambda m: (m.start, m.end))
@@ -115,17 +123,22 @@ class ActorLinker:
         """Entities whose confident link contradicts the NER label take the actor's kind.
 
         "Trump" tagged ORG but linked to a person becomes PERSON; "Azerbaijan" tagged PERSON
-        becomes GPE. Demonyms, metonyms and unlinked names keep the NER's label.
+        becomes GPE; "Karim" tagged GPE after "Ahmed Karim" becomes PERSON. A bare surname the KB
+        knows is a person even where which person stays uncertain. Demonyms, metonyms and
+        unlinked names keep the NER's label.
         """
         linked = {
             m.start: m.actor
             for m in result.mentions
-            if m.actor and m.confidence >= 0.7 and m.via in RELABEL_VIA
+            if m.actor and m.via in RELABEL_VIA and (m.confidence >= 0.7 or m.via == "surname")
         }
         ents = []
         for ent in result.ents:
-            actor = self.kb.actor(linked.get(ent.start_char, "")) if ent.label_ in ACTOR_LABELS else None
-            label = KIND_LABEL.get(actor.kind) if actor is not None else None
+            actor_id = linked.get(ent.start_char, "") if ent.label_ in ACTOR_LABELS else ""
+            actor = self.kb.actor(actor_id)
+            local = result.actors.get(actor_id) if actor is None else None
+            kind = actor.kind if actor is not None else local["kind"] if local else None
+            label = KIND_LABEL.get(kind) if kind is not None else None
             if label is not None and label != ent.label_:
                 ent = Span(ent.doc, ent.start, ent.end, label=label)
             ents.append(ent)
@@ -137,8 +150,22 @@ class ActorLinker:
             for matcher in (self.exact, self.folded)
             for label, start, end in matcher(doc, as_spans=False)
         ]
+        titles = [Span(doc, start, end, label="PERSON") for start, end in title_spans(doc, self.kb)]
+        ner = [self._place_or_person(ent) for ent in doc.ents]
         # KB spans first: filter_spans keeps the first of equally long overlapping spans.
-        return sorted(filter_spans([*patterns, *doc.ents]), key=lambda s: s.start)
+        return sorted(filter_spans([*patterns, *titles, *ner]), key=lambda s: s.start)
+
+    def _place_or_person(self, ent: Span) -> Span:
+        """A PERSON the KB does not know as a person, in a place's position, is a place."""
+        if ent.label_ != "PERSON":
+            return ent
+        place = place_not_person(ent)
+        if place is None or any(
+            (actor := self.kb.actor(c.actor_id)) is not None and actor.kind == "person"
+            for c in self.kb.lookup(strip_possessive(place.text))
+        ):
+            return ent
+        return place
 
 
 class _DocumentLinker:
@@ -149,6 +176,15 @@ class _DocumentLinker:
         self.dct = dct
         self.result = result
         self.by_surname: dict[str, str] = {}  # surname (lower) → actor id named in full earlier
+        self.name_parts: dict[str, str] = {}  # given name or surname (lower) → a full name in the document
+
+    def collect_name_parts(self, ents: list[Span]) -> None:
+        """The given names and surnames of the people named in full anywhere in the document."""
+        for ent in ents:
+            words = ent.text.split()
+            if ent.label_ == "PERSON" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+                for word in (words[0], words[-1]):
+                    self.name_parts.setdefault(strip_possessive(word).lower(), ent.text)
 
     def link_entity(self, ent: Span) -> None:
         parts = compound_parts(ent, self.kb)
@@ -158,6 +194,8 @@ class _DocumentLinker:
             return
         text = strip_possessive(ent.text)
         candidates = self.kb.lookup(text)
+        if not candidates and ent.label_ == "PERSON":
+            candidates = self._person_candidates(text)
         if not candidates:
             self._link_unknown(ent, text)
             return
@@ -166,12 +204,26 @@ class _DocumentLinker:
         if via in ("capital", "seat"):
             # A city can be a capital and a seat at once ("Brussels": BEL and the EU).
             self._link_metonym(ent, text, [c for c in candidates if c.via in ("capital", "seat")])
+        elif via == "region":
+            # A region inside a country ("Darfur", "the West Bank") is a place, never the government;
+            # the record's ``via`` vocabulary has no "region": the KB knows the place by this name.
+            region_of = self.kb.actor(best[0].actor_id)
+            country = region_of.country if region_of is not None else None
+            self._location(ent.start_char, ent.start_char + len(text), text, country, "name")
         elif via == "surname":
             self._link_surname(ent, text, best)
         else:
             self._link_named(ent, text, best, via)
 
     # -- rules ----------------------------------------------------------------------------
+
+    def _person_candidates(self, text: str) -> list[Candidate]:
+        """A person's name the KB writes otherwise: hyphens, leading titles, middle names left out."""
+        for variant in person_name_variants(text, self.kb):
+            found = [c for c in self.kb.lookup(variant) if c.via != "surname"]
+            if found:
+                return found
+        return [Candidate(actor_id, "alias", None) for actor_id in given_and_surname(text, self.kb)]
 
     def _link_named(self, ent: Span, text: str, best: list[Candidate], via: str) -> None:
         ids = _unique(c.actor_id for c in best)
@@ -214,13 +266,17 @@ class _DocumentLinker:
         country = next(
             (a.id for c in best if (a := self.kb.actor(c.actor_id)) is not None and a.kind == "country"), None
         )
-        self._location(start, end, text, country)
+        self._location(start, end, text, country, "unlinked" if country is None else "capital")
 
     def _link_surname(self, ent: Span, text: str, best: list[Candidate]) -> None:
         start, end = ent.start_char, ent.start_char + len(text)
         earlier = self.by_surname.get(text.split()[-1].lower())
         if earlier is not None:
             self._mention(start, end, text, earlier, "coreference", 0.95)
+            return
+        named = self._named_in_full(text)
+        if named is not None:
+            self._mention(start, end, text, named, "coreference", 0.8)
             return
         ids = _unique(c.actor_id for c in best)
         if self.dct is not None:
@@ -229,6 +285,12 @@ class _DocumentLinker:
             if len(in_office) == 1:
                 self._mention(start, end, text, in_office[0], "surname", 0.7, alternatives=tuple(ids[1:]))
                 return
+        countries = {a.country if (a := self.kb.actor(i)) is not None else None for i in ids}
+        if len(ids) > 1 and len(countries) == 1 and None not in countries:
+            # Every bearer of the surname is of one country ("Bush" in 2000: the elder or the
+            # younger president): the most prominent is chosen, the others kept as alternatives.
+            self._mention(start, end, text, ids[0], "surname", 0.4, alternatives=tuple(ids[1:]))
+            return
         self._mention(
             start,
             end,
@@ -240,27 +302,53 @@ class _DocumentLinker:
         )
 
     def _link_unknown(self, ent: Span, text: str) -> None:
-        """An entity the KB does not know: a document-local actor, or a place."""
+        """An entity the KB does not know: a document-local actor, or a place.
+
+        Its country, where it has one, comes from its words: demonyms alone name a group of the first
+        one's country ("Bosnian Serbs"); a country, adjective or capital inside a name places the
+        organisation or place ("the Latvian Constitutional Court", "Western Cambodia"); a near miss of
+        a country's name is that country ("Afganistan").
+        """
         start, end = ent.start_char, ent.start_char + len(text)
         label = ent.label_
+        group = demonym_group(ent, self.kb)
+        if group is not None:
+            actor_id = f"group:{slug(text.removeprefix('the ').removeprefix('The '))}"
+            self.result.actors.setdefault(actor_id, _local(text, "group", group))
+            self._mention(start, end, text, actor_id, "demonym", 0.7)
+            return
+        if " " not in text and text.lower() in self.by_surname:
+            # "Karim" after "Ahmed Karim", whatever the NER's label
+            self._mention(start, end, text, self.by_surname[text.lower()], "coreference", 0.9)
+            return
+        named = self._named_in_full(text)
+        if named is not None:
+            self._mention(start, end, text, named, "coreference", 0.8)
+            return
+        if label in ("GPE", "NORP", "LOC", "ORG") and " " not in text:
+            country = self.kb.country_like(text)
+            if country is not None:
+                # a variant spelling of a KB name: "alias" in the record's ``via`` vocabulary
+                self._mention(start, end, text, country, "alias", 0.6)
+                return
         if label == "PERSON":
             surname = text.split()[-1].lower()
-            if " " not in text and surname in self.by_surname:
-                self._mention(start, end, text, self.by_surname[surname], "coreference", 0.9)
-                return
             actor_id = f"person:{slug(text)}"
             self.result.actors.setdefault(actor_id, _local(text, "person"))
             if " " in text:
                 self.by_surname.setdefault(surname, actor_id)
             self._mention(start, end, text, actor_id, "unlinked", 0.5)
         elif label == "ORG":
-            actor_id = f"org:{slug(text.removeprefix('the ').removeprefix('The '))}"
+            name = text.removeprefix("the ").removeprefix("The ")
+            actor_id = f"org:{slug(name)}"
             self.result.actors.setdefault(
-                actor_id, _local(text.removeprefix("the ").removeprefix("The "), "organization")
+                actor_id, _local(name, "organization", country_in_name(ent, self.kb))
             )
             self._mention(start, end, text, actor_id, "unlinked", 0.5)
         elif label in ("GPE", "LOC", "FAC"):
-            self._location(start, end, text, None)
+            country = country_in_name(ent, self.kb)
+            # the place itself stays unlinked; only its country comes from its words
+            self._location(start, end, text, country, "unlinked")
 
     def link_role_descriptions(self, doc: Doc) -> None:
         """Role descriptions → the office holder on the document's date (never guessed without one)."""
@@ -288,11 +376,26 @@ class _DocumentLinker:
 
     # -- helpers --------------------------------------------------------------------------
 
+    def _named_in_full(self, text: str) -> str | None:
+        """The person a one-word name is part of, where the document names them in full ("Omid")."""
+        full = self.name_parts.get(text.lower()) if " " not in text else None
+        if full is None or full == text:
+            return None
+        actor_id = self.by_surname.get(full.split()[-1].lower())
+        if actor_id is None:
+            # named in full later on: the KB's person if the KB knows the full name
+            known = [c.actor_id for c in self.kb.lookup(full) if c.via in ("name", "alias")]
+            actor_id = known[0] if len(set(known)) == 1 else None
+        if actor_id is None:
+            actor_id = f"person:{slug(full)}"
+            self.result.actors.setdefault(actor_id, _local(full, "person"))
+        return actor_id
+
     def _label_fits(self, label: str, actor_id: str) -> bool:
         actor = self.kb.actor(actor_id)
         return actor is not None and KIND_LABEL.get(actor.kind) == label
 
-    def _location(self, start: int, end: int, text: str, country: str | None) -> None:
+    def _location(self, start: int, end: int, text: str, country: str | None, via: str) -> None:
         actor_id = f"loc:{slug(text.removeprefix('the '))}"
         self.result.actors.setdefault(
             actor_id,
@@ -305,7 +408,7 @@ class _DocumentLinker:
                 "office": None,
             },
         )
-        self._mention(start, end, text, actor_id, "unlinked" if country is None else "capital", 0.6)
+        self._mention(start, end, text, actor_id, via, 0.6)
 
     def _mention(
         self,
@@ -360,8 +463,8 @@ def _entry(actor: Actor, day: dt.date | None) -> dict[str, Any]:
     }
 
 
-def _local(name: str, kind: str) -> dict[str, Any]:
-    return {"name": name, "kind": kind, "country": None, "sector": None, "kb_id": None, "office": None}
+def _local(name: str, kind: str, country: str | None = None) -> dict[str, Any]:
+    return {"name": name, "kind": kind, "country": country, "sector": None, "kb_id": None, "office": None}
 
 
 def _unique(ids: Any) -> list[str]:

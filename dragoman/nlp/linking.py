@@ -8,7 +8,13 @@ for what it recognises:
   "Washington's policy") stands for the government; as a place ("in Baku") it is a location;
 * :func:`role_descriptions` — "the U.S. president", "the Azerbaijani leader", "the head of the
   Azerbaijani state", "the occupant of the Oval Office" → the office holder on the date;
-* :func:`compound_parts` — "Azerbaijani-Chinese", "US-Azerbaijani" → one mention per country.
+* :func:`compound_parts` — "Azerbaijani-Chinese", "US-Azerbaijani" → one mention per country;
+* :func:`country_in_name`, :func:`demonym_group` — the country of a name the KB does not know
+  ("the Latvian Constitutional Court", "Bosnian Serbs");
+* :func:`person_name_variants`, :func:`given_and_surname` — a person's name written otherwise than
+  the KB writes it ("Lt. Gen. X Y", "Carlos Menem" for Carlos Saúl Menem);
+* :func:`title_spans`, :func:`place_not_person` — entity spans the NER misses or mislabels ("The
+  Foreign Secretary said", "President Hollande", "Near Palmyra").
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.kb import KnowledgeBase
+from dragoman.kb.text import fold
 
 #: Dependency labels of a span's root that make a capital or seat an agent, not a place.
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj", "appos", "conj"})
@@ -202,3 +209,135 @@ def _description_start(first: Token) -> Token:
         if doc[i].lower_ in ("the", "a"):
             break
     return doc[i]
+
+
+def country_in_name(span: Span, kb: KnowledgeBase) -> str | None:
+    """The one country a name the KB does not know contains: "the Latvian Constitutional Court" → LVA.
+
+    A word of the name that is a country's name, adjective or capital ("Montenegro Assembly",
+    "Western Cambodia", "Baghdad University") places an unknown organisation or place in that
+    country; ``None`` when no word does, or when words name different countries.
+    """
+    found: set[str] = set()
+    for token in span:
+        if not token.is_alpha or not token.text[:1].isupper() or token.lower_ == "the":
+            continue
+        country = (
+            kb.country_by_adjective(token.text)
+            or _country_by_name(token.text, kb)
+            or _capital_of(token.text, kb)
+        )
+        if country:
+            found.add(country)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _capital_of(text: str, kb: KnowledgeBase) -> str | None:
+    countries = {
+        actor.id
+        for candidate in kb.lookup(text)
+        if candidate.via == "capital"
+        and (actor := kb.actor(candidate.actor_id)) is not None
+        and actor.kind == "country"
+    }
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def demonym_group(span: Span, kb: KnowledgeBase) -> str | None:
+    """A group named by demonyms alone, "Bosnian Serbs" → BIH: the country of the first, the modifier.
+
+    Only when every word is a country adjective or demonym and there are at least two of them.
+    """
+    words = [token for token in span if token.is_alpha and token.lower_ != "the"]
+    if len(words) < 2:
+        return None
+    countries = [kb.country_by_adjective(token.text) for token in words]
+    return countries[0] if all(countries) else None
+
+
+def person_name_variants(text: str, kb: KnowledgeBase) -> list[str]:
+    """The person's name in ``text`` without its leading titles: "Lt. Gen. Prosper Avril" → "Prosper Avril".
+
+    Titles are abbreviations and words the role or agent vocabulary knows ("Archbishop"); two words
+    are always kept.
+    """
+    variants = []
+    words = text.split()
+    while len(words) > 2 and (
+        words[0].endswith(".") or kb.role(words[0]) is not None or kb.agent_sector(words[0]) is not None
+    ):
+        words = words[1:]
+        variants.append(" ".join(words))
+    return variants
+
+
+def given_and_surname(text: str, kb: KnowledgeBase) -> list[str]:
+    """KB people whose given name and surname are those of ``text``: "Carlos Menem" → Carlos Saúl Menem.
+
+    The KB often holds the full name with middle names; the text leaves them out.
+    """
+    words = text.split()
+    if len(words) < 2:
+        return []
+    first = fold(words[0]).casefold()
+    found = []
+    surname = " ".join(words[-2:]) if words[-2].casefold() in ("al", "el") else words[-1]
+    for candidate in kb.lookup(surname):
+        if candidate.via != "surname":
+            continue
+        actor = kb.actor(candidate.actor_id)
+        if actor is not None and actor.kind == "person" and fold(actor.name.split()[0]).casefold() == first:
+            found.append(actor.id)
+    return list(dict.fromkeys(found))
+
+
+#: Prepositions that take places, not people ("at Trump", "via Smith" can be people).
+PERSONLESS_PREPOSITIONS = frozenset({"in", "near", "into", "outside", "inside", "across", "around"})
+
+#: Words written before a surname that make it a person: "Mr Alzoubi", "Dr Karim".
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame", "lord", "lady"})
+
+
+def title_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Person mentions the NER tends to miss, as token ranges.
+
+    * a capitalised role used alone as a noun phrase: "The Foreign Secretary said", "the Prime
+      Minister" (not a title before a name: "Prime Minister Theresa May");
+    * a surname the KB knows after a role or an honorific: "President Hollande", "Mr Alzoubi" is
+      found only when the KB knows the surname.
+    """
+    found: list[tuple[int, int]] = []
+    for token in doc:
+        if not token.is_title:
+            continue
+        two = _two_word_role(token, kb)
+        if two is not None and two[1].is_title:
+            first = two[1]
+        elif kb.role(token.lower_) is not None or token.lower_ in HONORIFICS:
+            first = token
+        else:
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.is_title and following.pos_ == "PROPN":
+            rest = doc[token.i + 2] if token.i + 2 < len(doc) else None
+            single = rest is None or not (rest.is_title and rest.pos_ == "PROPN")
+            if single and any(c.via == "surname" for c in kb.lookup(following.text)):
+                found.append((following.i, following.i + 1))
+            continue
+        if token.lower_ not in HONORIFICS:
+            found.append((first.i, token.i + 1))
+    return found
+
+
+def place_not_person(span: Span) -> Span | None:
+    """A place the NER took for a person: "Near Palmyra" → "Palmyra", "fighting in Raqqah".
+
+    Returns the place's span (label ``GPE``), or ``None`` when ``span`` reads as a person.
+    """
+    first = span[0]
+    if first.lower_ in PERSONLESS_PREPOSITIONS and len(span) > 1:
+        return Span(span.doc, span.start + 1, span.end, label="GPE")
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in PERSONLESS_PREPOSITIONS:
+        return Span(span.doc, span.start, span.end, label="GPE")
+    return None

@@ -181,3 +181,24 @@ def test_bad_data_file_names_the_line(tmp_path) -> None:
     (tmp_path / "roles.jsonl").write_text('{"role": "x"}\nnot json\n', encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match=r"roles\.jsonl:2"):
         KnowledgeBase(tmp_path)
+
+
+def test_lookup_old_state_names_and_adjectives(kb: KnowledgeBase) -> None:
+    assert kb.country_by_adjective("Soviet") == "RUS"
+    assert kb.country_by_adjective("West German") == "DEU"
+    assert kb.lookup("Czechoslovakia")[0] == Candidate("CZE", "historical", None)
+
+
+def test_lookup_region_is_its_country_as_a_place(kb: KnowledgeBase) -> None:
+    assert kb.lookup("the West Bank")[0] == Candidate("PSE", "region", None)
+    assert kb.country_by_adjective("Darfur") is None  # a region names no country on its own
+
+
+def test_surname_after_particle_is_indexed_both_ways(kb: KnowledgeBase) -> None:
+    for form in ("al-Bashir", "al Bashir", "Bashir"):
+        assert "omar-hassan-ahmad-al-bashir" in {c.actor_id for c in kb.lookup(form)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Afganistan", "AFG"), ("Quatar", "QAT"), ("Gambela", None)])
+def test_country_like_reads_misspelt_names(kb: KnowledgeBase, text: str, expected: str | None) -> None:
+    assert kb.country_like(text) == expected

@@ -20,6 +20,9 @@ from dragoman.kb.text import is_acronym, key
         ("Central Asian Countries’ Consultative Meeting", "central asian countries' consultative meeting"),
         ("Baku", "baku"),
         ("Lee", "Lee"),
+        ("Jean-Bertrand Aristide", "jean bertrand aristide"),
+        ("al-Bashir", "al bashir"),
+        ("C5+1", "C5+1"),
     ],
 )
 def test_key_normalises(text: str, expected: str) -> None:
