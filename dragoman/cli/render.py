@@ -128,17 +128,13 @@ def actor_dossier(console: Console, dossier: Dossier) -> None:
             Text("named in the corpus as: " + ", ".join(f"{n} ({c})" for n, c in dossier.names[:12]))
         )
     if dossier.offices:
-        offices = Table(title="offices (knowledge base)", header_style="bold")
-        for column in ("role", "of", "from", "until", "source"):
-            offices.add_column(column)
+        offices = _table("offices (knowledge base)", ("role", "of", "from", "until", "source"))
         for o in dossier.offices[-15:]:
             until = str(o.end or "") + (" ?" if o.uncertain else "")
             offices.add_row(o.role or (o.code or ""), o.of, str(o.start or ""), until, Text(o.source[:40]))
         console.print(offices)
     if dossier.mentions:
-        mentions = Table(title="mentions", header_style="bold")
-        for column in ("document", "date", "how", "context"):
-            mentions.add_column(column)
+        mentions = _table("mentions", ("document", "date", "how", "context"))
         for m in dossier.mentions:
             mentions.add_row(
                 Text(m.doc_id[:14]),
@@ -147,6 +143,14 @@ def actor_dossier(console: Console, dossier: Dossier) -> None:
                 _context(m.sentence, m.text),
             )
         console.print(mentions)
+
+
+def _table(title: str, columns: tuple[str, ...]) -> Table:
+    """A titled table with bold headers and these columns."""
+    table = Table(title=title, header_style="bold")
+    for column in columns:
+        table.add_column(column)
+    return table
 
 
 def _context(window: str, surface: str) -> Text:
@@ -177,18 +181,14 @@ def document_report(console: Console, record: Record) -> None:
     console.print(highlighted_text(record))
     console.print()
     if record.timexes:
-        timexes = Table(title="time expressions", header_style="bold")
-        for column in ("offsets", "text", "type", "value"):
-            timexes.add_column(column)
+        timexes = _table("time expressions", ("offsets", "text", "type", "value"))
         for t in record.timexes:
             timexes.add_row(
                 f"{t.start}–{t.end}", Text(t.text), t.type, t.value + (f" ({t.mod})" if t.mod else "")
             )
         console.print(timexes)
     if record.entities:
-        entities = Table(title="entities", header_style="bold")
-        for column in ("offsets", "text", "label", "actor"):
-            entities.add_column(column)
+        entities = _table("entities", ("offsets", "text", "label", "actor"))
         for e in record.entities:
             entities.add_row(f"{e.start}–{e.end}", Text(e.text), e.label, Text(e.actor or ""))
         console.print(entities)
