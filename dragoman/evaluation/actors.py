@@ -62,12 +62,12 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dragoman.evaluation.gold import find_gold_dir
+from dragoman.evaluation.gold import find_gold_dir, iter_jsonl
 
 if TYPE_CHECKING:
     from dragoman.extract import Extractor
@@ -170,13 +170,6 @@ class GoldActorSpanSentence:
 # --- loading ----------------------------------------------------------------------------------
 
 
-def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with Path(path).open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
-
-
 def load_re3d(path: Path) -> list[GoldNerDoc]:
     """Read re3d (``id``, ``text``, ``entities[{start,end,type,text,confidence}]``), all entities kept."""
     return [
@@ -188,14 +181,14 @@ def load_re3d(path: Path) -> list[GoldNerDoc]:
                 for e in row["entities"]
             ],
         )
-        for row in _jsonl(path)
+        for row in iter_jsonl(path)
     ]
 
 
 def load_gum_entities(path: Path) -> list[GoldNerDoc]:
     """Read GUM news entity mentions (``entities[{start,end,text,type,wiki}]``) with each ``dct``."""
     docs = []
-    for row in _jsonl(path):
+    for row in iter_jsonl(path):
         dct = dt.date.fromisoformat(row["dct"][:10]) if row.get("dct") else None
         entities = [
             GoldEntity(e["start"], e["end"], e["text"], e["type"], wiki=e.get("wiki"))

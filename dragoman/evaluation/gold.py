@@ -6,8 +6,11 @@ evaluation-only: they are read in place and never copied into the project.
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from dragoman.errors import GoldDataError
 
@@ -42,3 +45,22 @@ def require_gold_dir(start: Path | None = None) -> Path:
             "gold sets not found: put them at ../shared/gold next to the checkout or set DRAGOMAN_GOLD"
         )
     return gold
+
+
+def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The objects of a gold JSON-lines file, blank lines skipped.
+
+    Raises:
+        GoldDataError: the file is missing or a line is not JSON (with its line number).
+    """
+    try:
+        with Path(path).open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise GoldDataError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+    except OSError as exc:
+        raise GoldDataError(f"cannot read gold file {path}: {exc.strerror or exc}") from exc

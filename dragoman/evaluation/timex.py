@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 import math
 import re
 import sys
@@ -41,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dragoman.evaluation.gold import find_gold_dir
+from dragoman.evaluation.gold import find_gold_dir, iter_jsonl
 from dragoman.record import Timex
 
 if TYPE_CHECKING:
@@ -93,16 +92,12 @@ def load_tempeval(path: Path) -> list[GoldDoc]:
         One :class:`GoldDoc` per line.
     """
     docs = []
-    with Path(path).open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            timexes = [
-                GoldTimex(t["start"], t["end"], t["text"], t["type"], t["value"], t.get("mod"))
-                for t in row["timex"]
-            ]
-            docs.append(GoldDoc(row["doc"], _parse_dct(row.get("dct")), row["text"], timexes, "tempeval"))
+    for row in iter_jsonl(path):
+        timexes = [
+            GoldTimex(t["start"], t["end"], t["text"], t["type"], t["value"], t.get("mod"))
+            for t in row["timex"]
+        ]
+        docs.append(GoldDoc(row["doc"], _parse_dct(row.get("dct")), row["text"], timexes, "tempeval"))
     return docs
 
 
@@ -117,17 +112,14 @@ def load_gum_dates(path: Path) -> list[GoldDoc]:
     """
     docs = []
     keys = ("when", "from", "to", "notBefore", "notAfter")
-    with Path(path).open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            timexes = [
-                GoldTimex(d["start"], d["end"], d["text"], None, d.get("when"), None,
-                          {k: d[k] for k in keys if k in d})
-                for d in row.get("dates", [])
-            ]  # fmt: skip
-            docs.append(GoldDoc(row["doc"], _parse_dct(row.get("dct")), row["text"], timexes, "gum"))
+    for row in iter_jsonl(path):
+        timexes = [
+            GoldTimex(
+                d["start"], d["end"], d["text"], None, d.get("when"), None, {k: d[k] for k in keys if k in d}
+            )
+            for d in row.get("dates", [])
+        ]
+        docs.append(GoldDoc(row["doc"], _parse_dct(row.get("dct")), row["text"], timexes, "gum"))
     return docs
 
 
