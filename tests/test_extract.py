@@ -16,19 +16,7 @@ from .conftest import SEED, SEED_DATE
 def _doc(
     text: str, *, doc_id: str | None = None, date: str | None = "2026-01-20", language: str | None = "en"
 ):
-    return InputDocument(
-        id=doc_id,
-        text=text,
-        title=None,
-        date=date,
-        url=None,
-        source=None,
-        origin="test",
-        line=None,
-        format="text",
-        language=language,
-        encoding="utf-8",
-    )
+    return InputDocument.from_text(text, id=doc_id, date=date, language=language)
 
 
 def test_chunk_bounds_cover_text_exactly():

@@ -565,19 +565,7 @@ def score_gum_identity(
 def _input(text: str, date: dt.date | None) -> Any:
     from dragoman.ingest import InputDocument
 
-    return InputDocument(
-        id=None,
-        text=text,
-        title=None,
-        date=date.isoformat() if date else None,
-        url=None,
-        source=None,
-        origin="gold",
-        line=None,
-        format="text",
-        language="en",
-        encoding=None,
-    )
+    return InputDocument.from_text(text, date=date.isoformat() if date else None, origin="gold")
 
 
 def actor_mentions(record: Record) -> list[tuple[int, int, str]]:

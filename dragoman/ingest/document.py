@@ -38,6 +38,28 @@ class InputDocument:
     language: str | None
     encoding: str | None
 
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        date: str | None = None,
+        id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        source: str | None = None,
+        language: str | None = "en",
+        origin: str = "<text>",
+    ) -> InputDocument:
+        """A document from a string already in memory (an API request, a test, a gold set).
+
+        ``language`` defaults to English; pass ``None`` to have it treated as undetermined (also coded).
+        """
+        return cls(
+            id=id, text=text, title=title, date=date, url=url, source=source, origin=origin, line=None,
+            format="text", language=language, encoding=None,
+        )  # fmt: skip
+
 
 def content_hash(text: str) -> str:
     """Return the SHA-256 hex digest of ``text`` encoded as UTF-8.
