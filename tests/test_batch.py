@@ -47,7 +47,14 @@ def test_ingest_killed_midway_resumes_without_duplicates(tmp_path, extractor):
     db = tmp_path / "kill.duckdb"
     command = [sys.executable, "-m", "dragoman.cli", "ingest", "--quiet", "--db", str(db), str(corpus)]
     victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(8)
+    # Kill once some documents are committed: DuckDB appends each commit to the write-ahead log,
+    # so its growth shows progress whatever the machine's speed (the pipeline load alone takes seconds).
+    wal = db.with_name(db.name + ".wal")
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and victim.poll() is None:
+        if wal.exists() and wal.stat().st_size > 200_000:
+            break
+        time.sleep(0.05)
     os.kill(victim.pid, signal.SIGKILL)
     assert victim.wait() == -signal.SIGKILL, (
         "the ingest finished before it could be killed: enlarge the corpus"

@@ -22,12 +22,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from dragoman.kb import Actor, Candidate, KnowledgeBase, load_kb
+from dragoman.kb.places import Place, load_gazetteer
+from dragoman.kb.text import fold, key
 from dragoman.nlp.extensions import register_extensions
 from dragoman.nlp.linking import (
     compound_parts,
@@ -56,6 +59,21 @@ KIND_LABEL = {
     "location": "GPE",
 }
 
+#: The fewest people a place the NER took for a person, organisation or group must have to be read
+#: as that place ("Raqqah" tagged PERSON); smaller towns share too many names with people.
+BIG_PLACE = 100_000
+
+#: The fewest people a city must have for its names to be matched as patterns beside the NER
+#: (300,000: about 3,000 names, +0.5 s on the load; 100,000 doubled that for no gain on re3d).
+PATTERN_PLACE = 300_000
+#: ... and their alternate names too ("Bombay", "Saigon") from this many; the matcher's build time
+#: grows with the names, and smaller towns' alternates add little.
+PATTERN_ALL_NAMES = 5_000_000
+
+#: How the KB names a country in a document: what makes it context for choosing among places
+#: (not capitals: "Tripoli" must not vouch for its own Libyan reading).
+COUNTRY_VIA = frozenset({"name", "alias", "acronym", "historical", "seat"})
+
 #: How a mention must have been linked for its actor's kind to override the NER label.
 RELABEL_VIA = frozenset({"name", "alias", "acronym", "historical", "surname", "coreference"})
 
@@ -83,6 +101,13 @@ class ActorLinker:
         self.name = name
         register_extensions()
         self.kb: KnowledgeBase = load_kb()
+        # Given names ("Victoria", "Florence", "Jackson" as a first name) are never read as places
+        # when the NER says PERSON: the first words of the KB's people.
+        self.given_names = frozenset(
+            fold(actor.name.split(" ", 1)[0]).casefold()
+            for actor in self.kb.actors()
+            if actor.kind == "person" and " " in actor.name
+        )
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_matcher: dict[tuple[PhraseMatcher, str], list[str]] = {}
@@ -92,6 +117,29 @@ class ActorLinker:
             by_matcher.setdefault((matcher, label), []).append(text)
         for (matcher, label), texts in by_matcher.items():
             matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.places.add("GPE", list(nlp.tokenizer.pipe(self._place_patterns(nlp))))
+
+    def _place_patterns(self, nlp: Language) -> list[str]:
+        """The names of big cities worth matching: not English words, given names or names the KB knows.
+
+        "Reading", "Mobile", "Nice", "Split" are words before they are cities (any verb, adjective
+        or adverb of the lemmatizer's tables, and spaCy's stop words, is left out); "Victoria" and
+        "Florence" are people as often as places.
+        """
+        words = set(STOP_WORDS)
+        if "lemmatizer" in nlp.pipe_names:
+            tables = nlp.get_pipe("lemmatizer").lookups
+            if tables.has_table("lemma_index"):
+                index = tables.get_table("lemma_index")
+                for pos in ("verb", "adj", "adv"):
+                    words.update(index.get(pos, []))
+        names = []
+        for text in load_gazetteer().keys(PATTERN_PLACE, PATTERN_ALL_NAMES):
+            if text in words or text in self.given_names or len(text) < 4 or self.kb.lookup(text):
+                continue
+            names.append(text)
+        return names
 
     # -- spaCy protocol ---------------------------------------------------------------------
 
@@ -108,8 +156,9 @@ class ActorLinker:
     def match(self, doc: Doc) -> LinkResult:
         """Find and link the actor mentions of ``doc`` without modifying it."""
         result = LinkResult(ents=self._merged_entities(doc))
-        linker = _DocumentLinker(self.kb, doc._.dct, result)
+        linker = _DocumentLinker(self.kb, doc._.dct, result, self.given_names)
         linker.collect_name_parts(result.ents)
+        linker.collect_countries(result.ents)
         for ent in result.ents:
             # A role alone ("the Prime Minister") is left to the role descriptions: it is no name.
             if ent.label_ in ACTOR_LABELS and self.kb.role(ent.text) is None:
@@ -152,8 +201,14 @@ class ActorLinker:
         ]
         titles = [Span(doc, start, end, label="PERSON") for start, end in title_spans(doc, self.kb)]
         ner = [self._place_or_person(ent) for ent in doc.ents]
+        # Cities last: they only fill gaps the KB and the NER leave, and are written capitalised.
+        places = [
+            span
+            for span in self.places(doc, as_spans=True)
+            if all(token.text[:1].isupper() for token in span if token.is_alpha and len(token) > 2)
+        ]
         # KB spans first: filter_spans keeps the first of equally long overlapping spans.
-        return sorted(filter_spans([*patterns, *titles, *ner]), key=lambda s: s.start)
+        return sorted(filter_spans([*patterns, *titles, *ner, *places]), key=lambda s: s.start)
 
     def _place_or_person(self, ent: Span) -> Span:
         """A PERSON the KB does not know as a person, in a place's position, is a place."""
@@ -171,10 +226,18 @@ class ActorLinker:
 class _DocumentLinker:
     """The linking state of one document: the date and the people already named in full."""
 
-    def __init__(self, kb: KnowledgeBase, dct: dt.date | None, result: LinkResult) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        dct: dt.date | None,
+        result: LinkResult,
+        given_names: frozenset[str] = frozenset(),
+    ) -> None:
         self.kb = kb
         self.dct = dct
         self.result = result
+        self.given_names = given_names
+        self.countries: set[str] = set()  # the countries the document names: context for places
         self.by_surname: dict[str, str] = {}  # surname (lower) → actor id named in full earlier
         self.name_parts: dict[str, str] = {}  # given name or surname (lower) → a full name in the document
 
@@ -185,6 +248,19 @@ class _DocumentLinker:
             if ent.label_ == "PERSON" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
                 for word in (words[0], words[-1]):
                     self.name_parts.setdefault(strip_possessive(word).lower(), ent.text)
+
+    def collect_countries(self, ents: list[Span]) -> None:
+        """The countries the document names, by name, adjective or seat ("Libya", "Libyan", "the Kremlin")."""
+        for ent in ents:
+            text = strip_possessive(ent.text)
+            country = self.kb.country_by_adjective(text)
+            if country is not None:
+                self.countries.add(country)
+                continue
+            for candidate in self.kb.lookup(text):
+                actor = self.kb.actor(candidate.actor_id)
+                if candidate.via in COUNTRY_VIA and actor is not None and actor.kind == "country":
+                    self.countries.add(actor.id)
 
     def link_entity(self, ent: Span) -> None:
         parts = compound_parts(ent, self.kb)
@@ -266,7 +342,23 @@ class _DocumentLinker:
         country = next(
             (a.id for c in best if (a := self.kb.actor(c.actor_id)) is not None and a.kind == "country"), None
         )
-        self._location(start, end, text, country, "unlinked" if country is None else "capital")
+        place, alternatives, confidence = self._place(text)
+        if place is not None and place.country != country and country not in self.countries:
+            # "Tripoli" in an article about Lebanon: the city the context names, not the capital
+            alternatives = tuple(_unique(a for a in (country, *alternatives) if a and a != place.country))
+            self._location(start, end, text, place.country, "name", place, alternatives, confidence)
+            return
+        places = [p for p in load_gazetteer().lookup(text) if p.country == country] if country else []
+        alternatives = tuple(a for a in alternatives if a != country)
+        self._location(
+            start,
+            end,
+            text,
+            country,
+            "unlinked" if country is None else "capital",
+            places[0] if places else None,
+            alternatives,
+        )
 
     def _link_surname(self, ent: Span, text: str, best: list[Candidate]) -> None:
         start, end = ent.start_char, ent.start_char + len(text)
@@ -331,6 +423,14 @@ class _DocumentLinker:
                 # a variant spelling of a KB name: "alias" in the record's ``via`` vocabulary
                 self._mention(start, end, text, country, "alias", 0.6)
                 return
+        if label in ("GPE", "LOC", "FAC") or (
+            label in ("PERSON", "ORG", "NORP") and self._is_big_place(text)
+        ):
+            place, alternatives, confidence = self._place(text)
+            if place is not None:
+                via = "name" if key(place.name) == key(text) else "alias"
+                self._location(start, end, text, place.country, via, place, alternatives, confidence)
+                return
         if label == "PERSON":
             surname = text.split()[-1].lower()
             actor_id = f"person:{slug(text)}"
@@ -349,6 +449,31 @@ class _DocumentLinker:
             country = country_in_name(ent, self.kb)
             # the place itself stays unlinked; only its country comes from its words
             self._location(start, end, text, country, "unlinked")
+
+    def _is_big_place(self, text: str) -> bool:
+        """Whether a name the NER took for a person or group is rather a big city ("Raqqah" as PERSON)."""
+        if key(text) in self.given_names or text.lower() in STOP_WORDS or not text[:1].isupper():
+            return False
+        places = load_gazetteer().lookup(text)
+        return bool(places) and places[0].population >= BIG_PLACE
+
+    def _place(self, text: str) -> tuple[Place | None, tuple[str, ...], float]:
+        """The gazetteer's place for ``text``, the other countries it may be in, and the confidence.
+
+        A place in a country the document names elsewhere wins ("Tripoli" in an article about
+        Libya); else the place whose own name it is, the most populous first. Other countries
+        with a place of that very name stay as alternatives.
+        """
+        places = load_gazetteer().lookup(text)
+        if not places:
+            return None, (), 0.0
+        in_context = [p for p in places if p.country in self.countries]
+        chosen = in_context[0] if in_context else places[0]
+        text_key = key(text)
+        others = _unique(p.country for p in places if p.country != chosen.country and key(p.name) == text_key)
+        alternatives = tuple(c for c in others if self.kb.actor(c) is not None)[:3]
+        confidence = 0.85 if not alternatives else 0.75 if in_context else 0.6
+        return chosen, alternatives, confidence
 
     def link_role_descriptions(self, doc: Doc) -> None:
         """Role descriptions → the office holder on the document's date (never guessed without one)."""
@@ -395,20 +520,30 @@ class _DocumentLinker:
         actor = self.kb.actor(actor_id)
         return actor is not None and KIND_LABEL.get(actor.kind) == label
 
-    def _location(self, start: int, end: int, text: str, country: str | None, via: str) -> None:
+    def _location(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        country: str | None,
+        via: str,
+        place: Place | None = None,
+        alternatives: tuple[str, ...] = (),
+        confidence: float = 0.6,
+    ) -> None:
         actor_id = f"loc:{slug(text.removeprefix('the '))}"
-        self.result.actors.setdefault(
-            actor_id,
-            {
-                "name": text,
-                "kind": "location",
-                "country": country,
-                "sector": None,
-                "kb_id": None,
-                "office": None,
-            },
-        )
-        self._mention(start, end, text, actor_id, via, 0.6)
+        entry: dict[str, Any] = {
+            "name": text,
+            "kind": "location",
+            "country": country,
+            "sector": None,
+            "kb_id": None,
+            "office": None,
+        }
+        if place is not None:
+            entry |= {"lat": place.lat, "lon": place.lon, "geonameid": place.geonameid}
+        self.result.actors.setdefault(actor_id, entry)
+        self._mention(start, end, text, actor_id, via, confidence, alternatives=alternatives)
 
     def _mention(
         self,

@@ -15,20 +15,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def link(extractor):
     def run(text: str, date: str | None = "2026-01-20") -> Record:
-        item = InputDocument(
-            id=None,
-            text=text,
-            title=None,
-            date=date,
-            url=None,
-            source=None,
-            origin="test",
-            line=None,
-            format="text",
-            language="en",
-            encoding=None,
-        )
-        return extractor.extract_one(item)
+        return extractor.extract_one(InputDocument.from_text(text, date=date))
 
     return run
 
@@ -260,3 +247,39 @@ def test_actors_surname_shared_within_one_country_keeps_the_country(link):
     mention, person = _actor_of(record, "Gandhi")
     assert person is not None and person["country"] == "IND"
     assert mention.confidence < 0.5 and mention.alternatives
+
+
+def test_actors_unknown_city_is_a_location_with_country_and_coordinates(link):
+    record = link("Fighting continued in Aleppo on Monday.")
+    mention, place = _actor_of(record, "Aleppo")
+    assert mention.actor == "loc:aleppo"
+    assert place["kind"] == "location" and place["country"] == "SYR"
+    assert round(place["lat"]) == 36 and round(place["lon"]) == 37 and place["geonameid"] == 170063
+
+
+def test_actors_ambiguous_city_takes_the_country_named_elsewhere(link):
+    record = link("Libya's rival governments met again. Clashes erupted in Tripoli overnight.")
+    mention, place = _actor_of(record, "Tripoli")
+    assert place["country"] == "LBY"
+    assert "LBN" in mention.alternatives
+
+
+def test_actors_ambiguous_city_keeps_the_other_countries_as_alternatives(link):
+    record = link("Lebanon's army was deployed. Protesters gathered in Tripoli.")
+    mention, place = _actor_of(record, "Tripoli")
+    assert place["country"] == "LBN"
+    assert "LBY" in mention.alternatives and mention.confidence < 0.85
+
+
+def test_actors_big_city_tagged_as_person_becomes_a_place(link):
+    record = link("Raqqah was shelled by coalition aircraft on Sunday.")
+    _mention, place = _actor_of(record, "Raqqah")
+    assert place["kind"] == "location" and place["country"] == "SYR"
+    assert [e.label for e in record.entities if e.text == "Raqqah"] == ["GPE"]
+
+
+def test_actors_given_name_is_not_read_as_a_city(link):
+    record = link("Victoria Nuland said she would travel next week.")
+    _mention, person = _actor_of(record, "Victoria Nuland")
+    assert person["kind"] == "person"
+    assert "lat" not in person
