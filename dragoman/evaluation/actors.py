@@ -51,6 +51,27 @@ share of its predicted cluster in its gold cluster, and the converse) and pairwi
 precision/recall/F1 (mention pairs with the same predicted actor that are the same gold entity,
 and the converse); ``doc_b3_*`` is B-cubed with clusters taken within each document.
 ``coverage`` = scored / gold mentions. With no scored mention the identity figures are NaN.
+
+**GUM news NER** (``gum_ner``, a proxy of a CoNLL-style news NER benchmark on ``ner/gum_news.jsonl``).
+Gold: GUM person → PER, organization → ORG, place → LOC mentions that are *names*
+(:func:`gum_named_span`; GUM also marks pronouns and common-noun mentions, nested ones included).
+A trailing possessive token (``'s``, ``'``) is dropped from the span; the mention is a name when,
+a leading ``the``/``The`` apart, it is not a lone pronoun, its first and last words are capitalised
+and every word is capitalised or a name connector (:data:`NAME_CONNECTORS`: ``of``, ``and``,
+``de``, ``,``…). A person mention with a lower-case description before a capitalised run of two
+words or more, or of one after a title (``actor Dennis Hopper``), is the run; in a person name
+the words up to the last title (:data:`PERSON_TITLES`) are dropped when only capitalised words
+follow (``U.S. President Donald Trump`` → ``Donald Trump``), as CoNLL leaves titles out. A
+one-word name whose lower-case form occurs in the document (``Refugees`` at a sentence start,
+``refugees`` later) is a common noun and left out. Nested names are all kept (``U.S.`` inside
+``U.S. Space and Rocket Center``); identical spans count once. GUM's own convention remains where
+CoNLL's differs: a leading ``the`` is in the span, national teams are ORG. Predictions: PERSON →
+PER, ORG → ORG, GPE/LOC/FAC → LOC; NORP and the rest are not predictions. ``p``/``r``/``f1``:
+exact span and type (CoNLL); ``nothe_*``: the same with a leading ``the``/``The`` removed from
+gold and predicted spans alike (spaCy has ``the White House``, CoNLL ``White House``);
+``overlap_f1``: overlapping spans of the same type, one-to-one; ``untyped_f1``: exact span, any
+type. :func:`evaluate_actors` reports it for the pipeline (``gum_ner``) and, where the pipeline
+has the ``dragoman_actors`` component, for the pipeline without it (``gum_ner_spacy``: plain spaCy).
 """
 
 from __future__ import annotations
@@ -559,6 +580,175 @@ def score_gum_identity(
     return scores
 
 
+# --- GUM news NER (CoNLL-style proxy) ---------------------------------------------------------
+
+#: GUM entity type → CoNLL type, for the news NER proxy.
+GUM_NER_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+
+#: spaCy label → CoNLL type (NORP and the rest are not predictions).
+CONLL_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+#: CoNLL types, in report order.
+CONLL_TYPES = ("PER", "ORG", "LOC")
+
+#: Lower-case words allowed inside a name ("University of Oxford", "Bank of England and Wales").
+_CONNECTOR_WORDS = (
+    "of the and for de del della da di du des la le van von der den al el bin ibn on in at upon & - , ."
+)
+NAME_CONNECTORS = frozenset(_CONNECTOR_WORDS.split())
+
+#: Capitalised words that are not names when they are a whole mention (sentence-initial pronouns…).
+_PRONOUN_WORDS = """i me my mine we us our ours you your yours he him his she her hers it its they them
+    their theirs this that these those who whom whose which what here there one"""
+PRONOUNS = frozenset(_PRONOUN_WORDS.split())
+
+#: Titles that CoNLL keeps out of a PER span ("President Donald Trump" → "Donald Trump").
+_TITLE_WORDS = """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president vice
+    premier chancellor minister secretary senator sen. rep. representative congressman congresswoman
+    governor gov. mayor judge justice king queen prince princess pope cardinal bishop archbishop
+    reverend rev. rabbi imam sheikh general gen. colonel col. captain capt. major lieutenant lt.
+    sergeant sgt. admiral commander ambassador director chairman chairwoman chief officer coach
+    detective inspector constable councillor councilor deputy speaker emperor sultan emir ayatollah
+    saint st. st"""
+PERSON_TITLES = frozenset(_TITLE_WORDS.split())
+
+_POSSESSIVE = ("'s", "'", "\u2019s", "\u2019")
+
+
+def _proper(token: str) -> bool:
+    """Whether a token's first run of letters starts upper case (``U.S.``, ``al-Assad`` no, ``501st`` no)."""
+    letters = _LETTERS.search(token)
+    return letters is not None and letters.group()[0].isupper()
+
+
+def gum_named_span(entity: GoldEntity) -> tuple[int, int] | None:
+    """The CoNLL-style name span of a GUM mention, or ``None`` when the mention is not a name.
+
+    See the module docstring (GUM news NER) for the rule.
+    """
+    tokens = [
+        (entity.start + m.start(), entity.start + m.end(), m.group())
+        for m in re.finditer(r"\S+", entity.text)
+    ]
+    while tokens and tokens[-1][2] in _POSSESSIVE:
+        tokens.pop()
+    if tokens and tokens[-1][2].endswith(("'s", "\u2019s")) and len(tokens[-1][2]) > 2:
+        start, end, text = tokens[-1]
+        tokens[-1] = (start, end - 2, text[:-2])
+    words = [t[2] for t in tokens]
+    body = words[1:] if words[:1] in (["the"], ["The"]) else words
+    if not body or (len(body) == 1 and body[0].casefold() in PRONOUNS):
+        return None
+    is_person = GUM_NER_TYPES.get(entity.type) == "PER"
+    lower = [i for i, w in enumerate(words) if not _proper(w) and w.casefold() not in NAME_CONNECTORS]
+    if lower:
+        # Only a person mention may have a lower-case description before the name ("actor Dennis
+        # Hopper"): the name is the capitalised run after it, two words at least, or one after a title.
+        k = lower[-1]
+        run = words[k + 1 :]
+        if not is_person or not run or not all(_proper(w) for w in run):
+            return None
+        if len(run) < 2 and words[k].casefold() not in PERSON_TITLES:
+            return None
+        tokens, body = tokens[k + 1 :], run
+    if not _proper(body[0]) or not _proper(body[-1]):
+        return None
+    if is_person:
+        titles = [i for i, t in enumerate(tokens) if t[2].casefold() in PERSON_TITLES]
+        if titles and titles[-1] + 1 < len(tokens) and all(_proper(t[2]) for t in tokens[titles[-1] + 1 :]):
+            tokens = tokens[titles[-1] + 1 :]
+    return tokens[0][0], tokens[-1][1]
+
+
+def gum_ner_gold(doc: GoldNerDoc) -> list[tuple[int, int, str]]:
+    """The named person/organization/place mentions of a GUM document as ``(start, end, CoNLL type)``."""
+    found: set[tuple[int, int, str]] = set()
+    lower_words = set(re.findall(r"\b[a-z][\w-]*\b", doc.text))
+    for entity in doc.entities:
+        kind = GUM_NER_TYPES.get(entity.type)
+        span = gum_named_span(entity) if kind else None
+        if not kind or not span:
+            continue
+        text = doc.text[span[0] : span[1]]
+        if " " not in text and text.lower() in lower_words:
+            continue  # a common noun capitalised by its position ("Refugees", "Fans")
+        found.add((*span, kind))
+    return sorted(found)
+
+
+def _without_the(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span less a leading ``the``/``The`` and the space after it."""
+    m = re.match(r"(?:the|The)\s+", text[start:end])
+    return (start + m.end(), end) if m and start + m.end() < end else (start, end)
+
+
+def score_gum_ner(
+    docs: Iterable[GoldNerDoc], predict: Callable[[str], list[tuple[int, int, str]]]
+) -> dict[str, float]:
+    """CoNLL-style exact span + type F1 of PER/ORG/LOC names on GUM news (see the module docstring).
+
+    Args:
+        docs: GUM documents of :func:`load_gum_entities`.
+        predict: ``predict(text) -> [(start, end, spacy_label), …]``.
+
+    Returns:
+        ``p``, ``r``, ``f1`` (exact span and type), ``nothe_p/r/f1`` (a leading "the" ignored on
+        either side), ``overlap_f1`` (overlapping span, same type, one-to-one), ``untyped_f1``
+        (exact span, any type), per type ``<per|org|loc>_p/_r/_f1`` and ``_n_gold`` (exact),
+        ``n_gold``, ``n_pred``.
+    """
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        gold = gum_ner_gold(doc)
+        pred = sorted(
+            {(s, e, CONLL_LABELS[label]) for s, e, label in predict(doc.text) if label in CONLL_LABELS}
+        )
+        counts["gold"] += len(gold)
+        counts["pred"] += len(pred)
+        gold_set, pred_set = set(gold), set(pred)
+        counts["tp"] += len(gold_set & pred_set)
+        for kind in CONLL_TYPES:
+            counts[f"{kind}_gold"] += sum(g[2] == kind for g in gold)
+            counts[f"{kind}_pred"] += sum(p[2] == kind for p in pred)
+            counts[f"{kind}_tp"] += sum(p[2] == kind for p in gold_set & pred_set)
+        bare_gold = Counter((*_without_the(doc.text, s, e), k) for s, e, k in gold)
+        bare_pred = Counter((*_without_the(doc.text, s, e), k) for s, e, k in pred)
+        bare_tp = bare_gold & bare_pred
+        counts["nothe_tp"] += sum(bare_tp.values())
+        for (_s, _e, kind), n in bare_tp.items():
+            counts[f"{kind}_nothe_tp"] += n
+        counts["untyped_tp"] += len({g[:2] for g in gold} & {p[:2] for p in pred})
+        typed = [GoldEntity(s, e, "", k) for s, e, k in gold]
+        candidates = sorted(
+            (-_jaccard((g.start, g.end), (ps, pe)), g.start, ps, pi, gi)
+            for pi, (ps, pe, pk) in enumerate(pred)
+            for gi, g in enumerate(typed)
+            if g.type == pk and _overlap((g.start, g.end), (ps, pe))
+        )
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for *_, pi, gi in candidates:
+            if pi not in used_p and gi not in used_g:
+                used_p.add(pi)
+                used_g.add(gi)
+        counts["overlap_tp"] += len(used_p)
+    n_gold, n_pred = counts["gold"], counts["pred"]
+    scores: dict[str, float] = {"n_gold": n_gold, "n_pred": n_pred}
+    scores["p"], scores["r"], scores["f1"] = _prf(counts["tp"], n_pred, n_gold)
+    scores["nothe_p"], scores["nothe_r"], scores["nothe_f1"] = _prf(counts["nothe_tp"], n_pred, n_gold)
+    scores["overlap_f1"] = _prf(counts["overlap_tp"], n_pred, n_gold)[2]
+    scores["untyped_f1"] = _prf(counts["untyped_tp"], n_pred, n_gold)[2]
+    for kind in CONLL_TYPES:
+        p, r, f = _prf(counts[f"{kind}_tp"], counts[f"{kind}_pred"], counts[f"{kind}_gold"])
+        name = kind.lower()
+        scores.update(
+            {f"{name}_p": p, f"{name}_r": r, f"{name}_f1": f, f"{name}_n_gold": counts[f"{kind}_gold"]}
+        )
+        nothe = _prf(counts[f"{kind}_nothe_tp"], counts[f"{kind}_pred"], counts[f"{kind}_gold"])
+        scores[f"{name}_nothe_f1"] = nothe[2]
+    return scores
+
+
 # --- the pipeline -----------------------------------------------------------------------------
 
 
@@ -619,8 +809,9 @@ def evaluate_actors(
         plover_date: the publication date given with the PLOVER sentences.
 
     Returns:
-        ``re3d`` (:func:`score_re3d`), ``plover`` (:func:`score_plover_countries`) and ``gum``
-        (:func:`score_gum_identity`) scores, for the gold sets found.
+        ``re3d`` (:func:`score_re3d`), ``plover`` (:func:`score_plover_countries`), ``gum``
+        (:func:`score_gum_identity`) and ``gum_ner``/``gum_ner_spacy`` (:func:`score_gum_ner`,
+        with and without the ``dragoman_actors`` component) scores, for the gold sets found.
     """
     if extractor is None:
         from dragoman.extract import Extractor
@@ -654,8 +845,38 @@ def evaluate_actors(
         gum = load_gum_entities(gum_path)
         run.fill((d.text, d.dct) for d in gum)
         results["gum"] = score_gum_identity(gum, lambda text, dct: list(actor_mentions(run(text, dct))))
+        labels = {d.text: [(e.start, e.end, e.label) for e in run(d.text, d.dct).entities] for d in gum}
+        results["gum_ner"] = score_gum_ner(gum, labels.__getitem__)
+        nlp = getattr(extractor, "nlp", None)
+        if nlp is not None and "dragoman_actors" in getattr(nlp, "pipe_names", ()):
+            with nlp.select_pipes(disable=["dragoman_actors"]):
+                plain = _Cache(extractor)
+                plain.fill((d.text, d.dct) for d in gum)
+            spacy_labels = {
+                d.text: [(e.start, e.end, e.label) for e in plain(d.text, d.dct).entities] for d in gum
+            }
+            results["gum_ner_spacy"] = score_gum_ner(gum, spacy_labels.__getitem__)
     return results
 
+
+_GUM_NER_COLUMNS = (
+    "p",
+    "r",
+    "f1",
+    "nothe_p",
+    "nothe_r",
+    "nothe_f1",
+    "overlap_f1",
+    "untyped_f1",
+    "per_f1",
+    "per_nothe_f1",
+    "org_f1",
+    "org_nothe_f1",
+    "loc_f1",
+    "loc_nothe_f1",
+    "n_gold",
+    "n_pred",
+)
 
 #: The measures printed for each gold set.
 TABLE_COLUMNS = {
@@ -675,6 +896,8 @@ TABLE_COLUMNS = {
         "n_pred",
     ),
     "plover": ("accuracy", "coverage", "n", "n_left_out"),
+    "gum_ner": _GUM_NER_COLUMNS,
+    "gum_ner_spacy": _GUM_NER_COLUMNS,
     "gum": (
         "b3_p",
         "b3_r",

@@ -194,10 +194,13 @@ class ActorLinker:
         return ents
 
     def _merged_entities(self, doc: Doc) -> list[Span]:
+        # Names are written capitalised: a lower-case word is not a name even when it spells one
+        # ("the organization" is not the group whose alias is "Organization").
         patterns = [
             Span(doc, start, end, label=label)
             for matcher in (self.exact, self.folded)
             for label, start, end in matcher(doc, as_spans=False)
+            if any(token.text[:1].isupper() for token in doc[start:end])
         ]
         titles = [Span(doc, start, end, label="PERSON") for start, end in title_spans(doc, self.kb)]
         ner = [self._place_or_person(ent) for ent in doc.ents]

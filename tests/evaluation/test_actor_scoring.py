@@ -18,10 +18,13 @@ from dragoman.evaluation.actors import (
     actor_gold,
     actor_mentions,
     format_table,
+    gum_named_span,
+    gum_ner_gold,
     has_capitalised_word,
     load_plover,
     plover_sentence,
     score_gum_identity,
+    score_gum_ner,
     score_plover_countries,
     score_re3d,
 )
@@ -352,3 +355,89 @@ def test_format_table_prints_counts_as_integers() -> None:
     table = format_table({"plover": {"accuracy": 0.5, "coverage": 1.0, "n": 2, "n_left_out": 1}})
     assert "plover   accuracy            0.500" in table
     assert table.splitlines()[-2].split() == ["plover", "n", "2"]
+
+
+NEWS = (
+    "The Red Cross said Mayor Anna Berg of Oslo met actor Tom Hale in the Oslo Opera House .\nRefugees came ."
+)
+
+
+def _news_gold(phrase: str, kind: str, occurrence: int = 0) -> GoldEntity:
+    start, end = _span(NEWS, phrase, occurrence)
+    return GoldEntity(start, end, phrase, kind)
+
+
+def test_gum_named_span_keeps_names_and_drops_titles_possessives_and_pronouns() -> None:
+    text = "He said Mayor Anna Berg 's aides and actor Tom Hale met the Red Cross ."
+    doc = GoldNerDoc("n", text, [])
+
+    def named(phrase: str, kind: str) -> str | None:
+        start, end = _span(text, phrase)
+        span = gum_named_span(GoldEntity(start, end, phrase, kind))
+        return None if span is None else doc.text[span[0] : span[1]]
+
+    assert named("Mayor Anna Berg 's", "person") == "Anna Berg"
+    assert named("actor Tom Hale", "person") == "Tom Hale"
+    assert named("the Red Cross", "organization") == "the Red Cross"
+    assert named("He", "person") is None
+    assert named("Berg 's aides", "person") is None
+
+
+def test_gum_ner_gold_keeps_named_actor_types_only() -> None:
+    doc = GoldNerDoc(
+        "n",
+        NEWS,
+        [
+            _news_gold("The Red Cross", "organization"),
+            _news_gold("Mayor Anna Berg of Oslo", "person"),
+            _news_gold("Oslo", "place"),
+            _news_gold("the Oslo Opera House", "place"),
+            _news_gold("Oslo Opera House", "object"),
+            _news_gold("Refugees", "person"),  # capitalised by position only: "refugees" is no name
+        ],
+    )
+    doc.text = NEWS + " refugees"
+    gold = {(NEWS[s:e], k) for s, e, k in gum_ner_gold(doc)}
+    # "Mayor Anna Berg of Oslo" is not a title followed by names only: kept whole.
+    assert gold == {
+        ("The Red Cross", "ORG"),
+        ("Mayor Anna Berg of Oslo", "PER"),
+        ("Oslo", "LOC"),
+        ("the Oslo Opera House", "LOC"),
+    }
+
+
+def test_score_gum_ner_exact_and_determiner_insensitive() -> None:
+    doc = GoldNerDoc(
+        "n",
+        NEWS,
+        [
+            _news_gold("The Red Cross", "organization"),
+            _news_gold("actor Tom Hale", "person"),
+            _news_gold("Oslo", "place"),
+            _news_gold("the Oslo Opera House", "place"),
+        ],
+    )
+
+    def predict(text: str) -> list[tuple[int, int, str]]:
+        assert text == NEWS
+        return [
+            (*_span(NEWS, "Red Cross"), "ORG"),  # right but for "The"
+            (*_span(NEWS, "Tom Hale"), "PERSON"),  # exact
+            (*_span(NEWS, "Oslo"), "GPE"),  # exact (GPE → LOC)
+            (*_span(NEWS, "the Oslo Opera House"), "ORG"),  # wrong type
+            (*_span(NEWS, "Anna Berg"), "NORP"),  # not a prediction at all
+        ]
+
+    scores = score_gum_ner([doc], predict)
+    assert (scores["n_gold"], scores["n_pred"]) == (4, 4)
+    assert scores["f1"] == pytest.approx(0.5)
+    assert scores["nothe_f1"] == pytest.approx(0.75)
+    assert scores["untyped_f1"] == pytest.approx(0.75)
+    assert scores["overlap_f1"] == pytest.approx(0.75)
+    assert scores["per_f1"] == pytest.approx(1.0)
+    assert scores["org_f1"] == 0.0
+    assert scores["org_nothe_f1"] == pytest.approx(2 / 3)  # P 1/2 (the Opera House is LOC), R 1
+    assert scores["loc_p"] == pytest.approx(1.0)
+    assert scores["loc_r"] == pytest.approx(0.5)
+    assert scores["loc_n_gold"] == 2

@@ -283,3 +283,9 @@ def test_actors_given_name_is_not_read_as_a_city(link):
     _mention, person = _actor_of(record, "Victoria Nuland")
     assert person["kind"] == "person"
     assert "lat" not in person
+
+
+def test_actors_lower_case_word_is_not_a_kb_name(link):
+    record = link("The organization said its youth wing would meet the foundation on Monday.")
+    assert not [e for e in record.entities if e.text.lower() in ("organization", "youth", "foundation")]
+    assert not [m for m in record.mentions if m.text.lower() in ("organization", "youth", "foundation")]
