@@ -262,8 +262,8 @@ def score_timex(pairs: Iterable[tuple[GoldDoc, list[Timex]]]) -> dict[str, float
                 type_ok += p.type == g.type
     scores: dict[str, float] = {"n_gold": n_gold, "n_pred": n_pred}
     for name, tp in (("strict", strict), ("relaxed", relaxed), ("value", value_ok)):
-        p, r, f = _prf(tp, n_pred, n_gold)
-        scores.update({f"{name}_p": p, f"{name}_r": r, f"{name}_f1": f})
+        precision, recall, f1 = _prf(tp, n_pred, n_gold)
+        scores.update({f"{name}_p": precision, f"{name}_r": recall, f"{name}_f1": f1})
     scores["type_accuracy"] = type_ok / relaxed if typed and relaxed else math.nan
     return scores
 

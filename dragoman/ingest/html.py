@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING, cast
 
 import trafilatura
 
@@ -15,6 +16,9 @@ from dragoman.ingest.dates import iso_date
 from dragoman.ingest.document import InputDocument
 from dragoman.ingest.language import detect_language
 from dragoman.ingest.text import decode_bytes, is_blank
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(r"""^\s*<\?xml[^>]*\?>""")
@@ -59,13 +63,15 @@ def read_html(
     if not text or is_blank(text):
         yield InputError(origin, "no main text could be extracted from the HTML")
         return
+    # Without ``as_dict`` the result is a Document; ``None`` (no text) has been turned away above.
+    document = cast("Document", extracted)
     yield InputDocument(
         id=None,
         text=text,
-        title=_clean(extracted.title),
-        date=iso_date(extracted.date) or default_date,
-        url=_clean(extracted.url),
-        source=_clean(extracted.sitename),
+        title=_clean(document.title),
+        date=iso_date(document.date) or default_date,
+        url=_clean(document.url),
+        source=_clean(document.sitename),
         origin=origin,
         line=None,
         format="html",

@@ -19,7 +19,7 @@ import io
 import json
 import logging
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import Any, Protocol
 
 from dragoman.errors import InputError
 from dragoman.ingest.dates import iso_date
@@ -34,8 +34,14 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 _CHUNK = 1024 * 1024
 
 
+class LineStream(Protocol):
+    """What :func:`read_jsonl` needs of its stream: a binary ``readline`` (any ``BinaryIO`` has one)."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
 def read_jsonl(
-    stream: BinaryIO, origin: str, default_date: str | None = None
+    stream: LineStream, origin: str, default_date: str | None = None
 ) -> Iterator[InputDocument | InputError]:
     """Read a JSON-lines stream line by line; no line may exceed :data:`MAX_LINE_BYTES`.
 
@@ -169,7 +175,7 @@ def _json_type(value: Any) -> str:
     return "a string"
 
 
-def _skip_rest_of_line(stream: BinaryIO) -> int:
+def _skip_rest_of_line(stream: LineStream) -> int:
     skipped = 0
     while True:
         chunk = stream.readline(_CHUNK)

@@ -11,7 +11,7 @@ import difflib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -215,6 +215,7 @@ class KnowledgeBase:
             if raw.get("role") is not None:
                 named += 1
                 office = _office(raw, record)
+                assert office.role is not None
                 self._offices[(office.role, office.of)].append((office, actor_id))
             latest = max(latest, raw.get("end") or "9999", raw.get("start") or "")
         self._prominence[actor_id] = (named, latest)
@@ -307,7 +308,7 @@ class KnowledgeBase:
         its president, of GBR its prime minister). Holders with checked dates come before uncertain ones,
         and the most recently appointed first.
         """
-        found: list[tuple[bool, int, date, str]] = []
+        found: list[tuple[bool, int, timedelta, str]] = []
         for rank, concrete in enumerate(self._concrete_roles(role, of)):
             for office, actor_id in self._offices.get((concrete, of), ()):
                 if office.held_on(on):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -45,6 +45,10 @@ from dragoman.nlp.linking import (
     title_spans,
 )
 from dragoman.record import Mention
+
+if TYPE_CHECKING:
+    from spacy.pipeline import Lemmatizer
+    from spacy.tokenizer import Tokenizer
 
 #: NER labels that can name an actor or a place.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -110,15 +114,17 @@ class ActorLinker:
         )
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # ``Language.tokenizer`` is typed as any callable; this pipeline's is spaCy's own Tokenizer.
+        tokenizer = cast("Tokenizer", nlp.tokenizer)
         by_matcher: dict[tuple[PhraseMatcher, str], list[str]] = {}
         for text, label in self.kb.patterns():
             # Short and all-capital names are matched as written ("US" is not "us", "IS" not "is").
             matcher = self.exact if len(text) <= 4 or text.isupper() else self.folded
             by_matcher.setdefault((matcher, label), []).append(text)
         for (matcher, label), texts in by_matcher.items():
-            matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+            matcher.add(label, list(tokenizer.pipe(texts)))
         self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.places.add("GPE", list(nlp.tokenizer.pipe(self._place_patterns(nlp))))
+        self.places.add("GPE", list(tokenizer.pipe(self._place_patterns(nlp))))
 
     def _place_patterns(self, nlp: Language) -> list[str]:
         """The names of big cities worth matching: not English words, given names or names the KB knows.
@@ -129,7 +135,7 @@ class ActorLinker:
         """
         words = set(STOP_WORDS)
         if "lemmatizer" in nlp.pipe_names:
-            tables = nlp.get_pipe("lemmatizer").lookups
+            tables = cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups
             if tables.has_table("lemma_index"):
                 index = tables.get_table("lemma_index")
                 for pos in ("verb", "adj", "adv"):
@@ -287,8 +293,8 @@ class _DocumentLinker:
             # A region inside a country ("Darfur", "the West Bank") is a place, never the government;
             # the record's ``via`` vocabulary has no "region": the KB knows the place by this name.
             region_of = self.kb.actor(best[0].actor_id)
-            country = region_of.country if region_of is not None else None
-            self._location(ent.start_char, ent.start_char + len(text), text, country, "name")
+            region_country = region_of.country if region_of is not None else None
+            self._location(ent.start_char, ent.start_char + len(text), text, region_country, "name")
         elif via == "surname":
             self._link_surname(ent, text, best)
         else:

@@ -129,11 +129,13 @@ def role_descriptions(doc: Doc, kb: KnowledgeBase) -> Iterator[RoleMatch]:
     ("President Ilham Aliyev"), not a description: the name itself is linked instead.
     """
     lowered = doc.text.lower()
-    for phrase, role, of in kb.role_phrases():
+    for phrase, phrase_role, of in kb.role_phrases():
         for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
             # The phrase's first word is its head: names inside it ("the Oval Office") keep their mentions.
             first_word = len(phrase.split()[0])
-            yield RoleMatch(match.start(), match.end(), role, of, match.start(), match.start() + first_word)
+            yield RoleMatch(
+                match.start(), match.end(), phrase_role, of, match.start(), match.start() + first_word
+            )
     for match in _HEAD_OF_STATE.finditer(doc.text):
         country = kb.country_by_adjective(match.group(1))
         if country:

@@ -390,7 +390,7 @@ class Store:
             ).fetchall()
         ]
         record.mentions = [
-            Mention(*r[:6], tuple(r[6]), r[7], r[8])
+            Mention(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), r[7], r[8])
             for r in q(
                 "SELECT start_char, end_char, text, actor, via, confidence, alternatives, role, sector "
                 "FROM mentions WHERE doc_id = ? ORDER BY idx",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from dragoman.time.patterns import (
     MONTHS,
@@ -139,7 +140,7 @@ def normalize_vague_duration(groups: dict[str, str | None]) -> Value | None:
 def normalize_set_every(groups: dict[str, str | None]) -> Value | None:
     """Value ``every week`` (``P1W``), ``every Monday`` (``XXXX-WXX-1``), ``each July`` (``XXXX-07``)."""
     target = norm_words(groups["target"] or "").rstrip(".")
-    number = parse_number(groups["num"]) if groups.get("num") else 1.0
+    number = parse_number(cast(str, groups["num"])) if groups.get("num") else 1.0
     if target.rstrip("s") in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[target.rstrip('s')]}", None
     if target in MONTHS:

@@ -9,6 +9,7 @@ values through the same tables.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -146,7 +147,7 @@ POSITION_MODS: dict[str, str] = {
 }  # fmt: skip
 
 
-def alternation(words: object) -> str:
+def alternation(words: Iterable[object]) -> str:
     """A regex alternation of ``words`` (longest first, dots and spaces escaped).
 
     Args:

@@ -104,8 +104,8 @@ def _accept(rule: str, m: re.Match[str], text: str) -> bool:
         ):
             return False
     if rule == "second_day":
-        before = SECOND_DAY_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        return before is not None and before.group("month")[0].isupper()
+        before_match = SECOND_DAY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        return before_match is not None and before_match.group("month")[0].isupper()
     if rule == "half" and not (groups.get("year") or groups.get("unit")) and "-" not in m.group(0):
         # a bare "the second half" is a game's or a story's; the year's is "first-half" or "of 2025"
         return False
