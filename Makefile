@@ -25,6 +25,7 @@ $(VENV)/.installed: pyproject.toml
 lint: $(VENV)/.installed
 	$(BIN)/ruff check dragoman tests benchmarks
 	$(BIN)/ruff format --check dragoman tests benchmarks
+	$(BIN)/mypy dragoman
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py

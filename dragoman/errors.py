@@ -7,6 +7,7 @@
     │   └── UnsupportedInput    a file whose kind Dragoman does not read
     ├── PipelineError       the language pipeline could not be built (e.g. the model is missing)
     ├── StoreError          the database could not be opened, migrated or written
+    ├── KnowledgeBaseError  a knowledge-base data file is missing or malformed (file and line)
     └── GoldDataError       a gold set needed for evaluation is missing or malformed
 
 Foreign errors (DuckDB, the file system, spaCy) are translated at the boundary with
@@ -47,6 +48,10 @@ class PipelineError(DragomanError):
 
 class StoreError(DragomanError):
     """The DuckDB store could not be opened, migrated or written."""
+
+
+class KnowledgeBaseError(DragomanError):
+    """A knowledge-base data file is missing or malformed (the message names the file and line)."""
 
 
 class GoldDataError(DragomanError):

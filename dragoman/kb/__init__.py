@@ -16,7 +16,8 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from dragoman.kb.base import KnowledgeBase, KnowledgeBaseError
+from dragoman.errors import KnowledgeBaseError
+from dragoman.kb.base import KnowledgeBase
 from dragoman.kb.model import Actor, Candidate, Office
 
 __all__ = ["Actor", "Candidate", "KnowledgeBase", "KnowledgeBaseError", "Office", "data_dir", "load_kb"]

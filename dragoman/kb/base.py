@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from dragoman.errors import DragomanError
+from dragoman.errors import KnowledgeBaseError
 from dragoman.kb.model import VIA_ORDER, Actor, Candidate, Office
 from dragoman.kb.text import is_acronym, key
 
@@ -43,10 +43,6 @@ _WORD_SURNAMES = frozenset(_COMMON_WORDS.split())
 _INVERT_DIGITS = str.maketrans("0123456789", "9876543210")
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _ARTICLE_PREFIXES = ("al-", "el-", " al ", "el ")
-
-
-class KnowledgeBaseError(DragomanError):
-    """A knowledge-base data file is missing or malformed (carries the file and line)."""
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from dragoman.kb.base import KnowledgeBaseError
+from dragoman.errors import KnowledgeBaseError
 from dragoman.kb.text import fold, key
 
 #: the packaged gazetteer file, in ``dragoman/kb/data/``

@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 
+from dragoman.errors import KnowledgeBaseError
 from dragoman.kb import Candidate, KnowledgeBase, data_dir, load_kb
-from dragoman.kb.base import DATA_FILES, KnowledgeBaseError
+from dragoman.kb.base import DATA_FILES
 
 
 @pytest.fixture(scope="module")
