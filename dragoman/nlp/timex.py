@@ -1,9 +1,9 @@
-"""Dragoman's steps as registered spaCy components (factories).
+"""The ``dragoman_timex`` spaCy component: TIMEX3 expressions normalised against ``doc._.dct``.
 
-Each component computes its annotations first and sets them second, in the manner of spaCy's
-own ``SpanRuler``; later issues add actors, events and framing here as further factories.
-Importing this module registers the factories with spaCy's registry (names only: nothing is
-loaded and no extension is set until a pipeline is built).
+A thin wrapper over :mod:`dragoman.time`. Like every Dragoman component (one module per step
+under ``dragoman/nlp/``), it computes its annotations first and sets them second, in the manner
+of spaCy's own ``SpanRuler``. Importing this module registers the factory with spaCy's registry
+(a name only: nothing is loaded and no extension is set until a pipeline is built).
 """
 
 from __future__ import annotations
