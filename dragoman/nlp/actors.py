@@ -81,6 +81,10 @@ COUNTRY_VIA = frozenset({"name", "alias", "acronym", "historical", "seat"})
 #: How a mention must have been linked for its actor's kind to override the NER label.
 RELABEL_VIA = frozenset({"name", "alias", "acronym", "historical", "surname", "coreference"})
 
+#: A same-named place abroad is kept as an alternative when its population is at least this share
+#: (as a divisor) of the chosen place's: 1/10.
+ALTERNATIVE_SHARE = 10
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -479,7 +483,15 @@ class _DocumentLinker:
         in_context = [p for p in places if p.country in self.countries]
         chosen = in_context[0] if in_context else places[0]
         text_key = key(text)
-        others = _unique(p.country for p in places if p.country != chosen.country and key(p.name) == text_key)
+        # Another country's place of that name is a real alternative only if it is not tiny beside the
+        # chosen one: Tripoli (LBN) for Tripoli (LBY) is; Moscow, Idaho for Moscow is not.
+        others = _unique(
+            p.country
+            for p in places
+            if p.country != chosen.country
+            and key(p.name) == text_key
+            and (in_context or p.population * ALTERNATIVE_SHARE >= chosen.population)
+        )
         alternatives = tuple(c for c in others if self.kb.actor(c) is not None)[:3]
         confidence = 0.85 if not alternatives else 0.75 if in_context else 0.6
         return chosen, alternatives, confidence

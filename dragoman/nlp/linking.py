@@ -29,7 +29,7 @@ from dragoman.kb import KnowledgeBase
 from dragoman.kb.text import fold
 
 #: Dependency labels of a span's root that make a capital or seat an agent, not a place.
-AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj", "appos", "conj"})
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj", "appos"})
 
 #: Prepositions after which a capital or seat is a place ("in Baku", "at the White House").
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside", "across", "via", "around"})
@@ -37,6 +37,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside",
 #: "to"/"from" make a place only after motion ("flew to Baku"); else an addressee or sender
 #: ("gratitude to the White House", "a message from Washington").
 DIRECTION_PREPOSITIONS = frozenset({"to", "from"})
+#: Prepositions of a relation between actors ("relations with Moscow", "between Baku and Yerevan").
+RELATION_PREPOSITIONS = frozenset({"with", "between", "against", "toward", "towards"})
 MOTION_WORDS = frozenset(
     {"travel", "go", "fly", "arrive", "return", "come", "move", "head", "drive", "sail", "flee", "relocate",
      "trip", "visit", "flight", "journey", "road", "route", "way", "train", "deport", "evacuate", "send"}
@@ -71,24 +73,42 @@ def strip_possessive(text: str) -> str:
 def metonym_is_agent(span: Span) -> bool:
     """Whether a capital/seat mention acts (→ the government) rather than names a place.
 
-    Agent: subject of a verb, possessor ("Washington's policy"), agent of a passive, or followed by
-    a possessive marker. Place: object of a place preposition ("in Baku"), or the modifier of an
-    event noun ("the Washington summit"). Anything else counts as an agent, the usual reading of
-    a seat of government in political news.
+    Agent: subject of a verb, possessor ("Washington's policy"), agent of a passive, followed by
+    a possessive marker, qualified as "official" ("official Baku"), or the object of a relation
+    preposition ("relations with Moscow", "talks between Baku and Yerevan"). Place: object of a
+    place preposition ("in Baku"), or a modifier of an event noun, directly or through other
+    modifiers ("the Washington C5+1 summit"). Anything else counts as an agent, the usual reading
+    of a seat of government in political news.
     """
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:  # "Baku and Tbilisi": read as the first
+        root = root.head
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.tag_ == "POS":
         return True
-    if root.dep_ in AGENT_DEPS:
+    if root.dep_ in AGENT_DEPS or any(
+        word.lower_ == "official" for word in span.doc[max(span.start - 1, 0) : span.start]
+    ):
         return True
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         return False
-    if root.dep_ == "pobj" and root.head.lower_ in DIRECTION_PREPOSITIONS:
+    if root.dep_ == "pobj" and root.head.lower_ in DIRECTION_PREPOSITIONS | RELATION_PREPOSITIONS:
         return root.head.head.lemma_.lower() not in MOTION_WORDS
-    if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in EVENT_NOUNS:
+    if root.dep_ in ("compound", "nmod", "amod") and _modifies_event(root):
         return False
     return root.dep_ not in ("pobj", "dobj", "npadvmod")
+
+
+def _modifies_event(token: Token) -> bool:
+    """Whether ``token`` modifies an event noun, through a chain of modifiers ("Washington C5+1 summit")."""
+    head = token.head
+    for _ in range(3):
+        if head.lemma_.lower() in EVENT_NOUNS:
+            return True
+        if head.dep_ not in ("compound", "nmod", "amod") or head.head is head:
+            return False
+        head = head.head
+    return False
 
 
 def compound_parts(span: Span, kb: KnowledgeBase) -> list[tuple[int, int, str]]:

@@ -289,3 +289,30 @@ def test_actors_lower_case_word_is_not_a_kb_name(link):
     record = link("The organization said its youth wing would meet the foundation on Monday.")
     assert not [e for e in record.entities if e.text.lower() in ("organization", "youth", "foundation")]
     assert not [m for m in record.mentions if m.text.lower() in ("organization", "youth", "foundation")]
+
+
+def test_actors_official_capital_and_relations_are_the_government(link):
+    record = link("Relations between official Baku and Moscow improved. Talks with Tehran resumed.")
+    assert {m.text: m.actor for m in record.mentions if m.text in ("Baku", "Moscow", "Tehran")} == {
+        "Baku": "AZE",
+        "Moscow": "RUS",
+        "Tehran": "IRN",
+    }
+
+
+def test_actors_capital_modifying_a_summit_is_its_place(link):
+    record = link("It fits the outcomes of the Washington C5+1 summit.")
+    _mention, actor = _actor_of(record, "Washington")
+    assert actor["kind"] == "location" and actor["country"] == "USA"
+
+
+def test_actors_second_conjunct_reads_like_the_first(link):
+    record = link("The ministers flew between Baku and Tbilisi.")
+    kinds = {m.text: record.actors[m.actor]["kind"] for m in record.mentions if m.text in ("Baku", "Tbilisi")}
+    assert kinds == {"Baku": "location", "Tbilisi": "location"}
+
+
+def test_actors_tiny_namesake_abroad_is_no_alternative(link):
+    record = link("Talks were held in Moscow on Monday.")
+    mention, actor = _actor_of(record, "Moscow")
+    assert actor["country"] == "RUS" and mention.alternatives == ()
