@@ -192,10 +192,34 @@ def document_report(console: Console, record: Record) -> None:
         for e in record.entities:
             entities.add_row(f"{e.start}–{e.end}", Text(e.text), e.label, Text(e.actor or ""))
         console.print(entities)
+    if record.actors:
+        console.print(actor_summary(record))
     console.print(
         f"{len(record.entities)} entities · {len(record.actors)} actors · {len(record.timexes)} timexes · "
         f"{len(record.events)} events · {len(record.framing)} framing spans"
     )
+
+
+def actor_summary(record: Record) -> Table:
+    """The document's actors, most mentioned first, with how they were named (and any ambiguity)."""
+    named: dict[str, list[str]] = {}
+    ambiguous: dict[str, int] = {}
+    for m in record.mentions:
+        if m.actor:
+            named.setdefault(m.actor, []).append(m.text)
+            ambiguous[m.actor] = ambiguous.get(m.actor, 0) + bool(m.alternatives)
+    table = _table("actors", ("actor", "kind", "country", "sector / office", "named as", "ambiguous"))
+    for actor_id in sorted(record.actors, key=lambda a: (-len(named.get(a, [])), a)):
+        actor = record.actors[actor_id]
+        office = actor.get("office") or {}
+        role = f"{office.get('role') or ''} {office.get('of') or ''}".strip()
+        forms = list(dict.fromkeys(named.get(actor_id, [])))
+        shown = ", ".join(forms[:4]) + (" …" if len(forms) > 4 else "")
+        table.add_row(
+            Text(f"{actor.get('name')} ({actor_id})"), actor.get("kind") or "", actor.get("country") or "",
+            Text(role or actor.get("sector") or ""), Text(shown), str(ambiguous.get(actor_id, 0) or ""),
+        )  # fmt: skip
+    return table
 
 
 def highlighted_text(record: Record) -> Text:

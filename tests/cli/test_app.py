@@ -121,9 +121,10 @@ def test_docs_and_show(runner, tmp_path):
     assert listing.exit_code == 0 and "South Caucasus" not in listing.stdout  # plain text has no title
     with Store(db) as store:
         (doc_id,) = list(store.iter_ids())
-    shown = runner.invoke(app, ["show", "--db", db, doc_id[:12]])
+    shown = runner.invoke(app, ["show", "--db", db, doc_id[:12]], env={"COLUMNS": "200"})
     assert shown.exit_code == 0, shown.output
     assert "2026-01-15" in shown.stdout and "time expressions" in shown.stdout
+    assert "named as" in shown.stdout and "Donald Trump (donald-trump)" in shown.stdout
     as_json = runner.invoke(app, ["show", "--json", "--db", db, doc_id])
     jsonschema.validate(json.loads(as_json.stdout), record_schema())
 
