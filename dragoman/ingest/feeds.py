@@ -13,6 +13,7 @@ from dragoman.ingest.dates import feed_date
 from dragoman.ingest.document import InputDocument
 from dragoman.ingest.html import html_to_text
 from dragoman.ingest.language import detect_language
+from dragoman.ingest.text import optional_text
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -49,18 +50,18 @@ def read_feed(
         else:
             yield InputError(origin, "feed has no entries")
         return
-    source = _clean(parsed.get("feed", {}).get("title"))
+    source = optional_text(parsed.get("feed", {}).get("title"))
     encoding = parsed.get("encoding") or None
     for position, entry in enumerate(entries, start=1):
         text = _entry_text(entry)
         if not text:
             yield InputError(origin, f"entry {position}: no text", position)
             continue
-        link = _clean(entry.get("link"))
+        link = optional_text(entry.get("link"))
         yield InputDocument(
-            id=_clean(entry.get("id")) or link,
+            id=optional_text(entry.get("id")) or link,
             text=text,
-            title=_clean(entry.get("title")),
+            title=optional_text(entry.get("title")),
             date=_entry_date(entry) or default_date,
             url=link,
             source=source,
@@ -95,10 +96,4 @@ def _entry_date(entry: Any) -> str | None:
         found = feed_date(entry.get(key), entry.get(f"{key}_parsed"))
         if found:
             return found
-    return None
-
-
-def _clean(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
     return None

@@ -15,7 +15,7 @@ from dragoman.errors import InputError
 from dragoman.ingest.dates import iso_date
 from dragoman.ingest.document import InputDocument
 from dragoman.ingest.language import detect_language
-from dragoman.ingest.text import decode_bytes, is_blank
+from dragoman.ingest.text import decode_bytes, is_blank, optional_text
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -68,10 +68,10 @@ def read_html(
     yield InputDocument(
         id=None,
         text=text,
-        title=_clean(document.title),
+        title=optional_text(document.title),
         date=iso_date(document.date) or default_date,
-        url=_clean(document.url),
-        source=_clean(document.sitename),
+        url=optional_text(document.url),
+        source=optional_text(document.sitename),
         origin=origin,
         line=None,
         format="html",
@@ -101,13 +101,6 @@ def html_to_text(fragment: str) -> str:
 def _declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii").lower() if match else None
-
-
-def _clean(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = value.strip()
-    return value or None
 
 
 # fmt: off

@@ -26,7 +26,7 @@ from dragoman.ingest.dates import iso_date
 from dragoman.ingest.document import InputDocument
 from dragoman.ingest.language import detect_language
 from dragoman.ingest.limits import MAX_LINE_BYTES, too_large
-from dragoman.ingest.text import is_blank
+from dragoman.ingest.text import is_blank, optional_text
 
 logger = logging.getLogger(__name__)
 
@@ -143,22 +143,16 @@ def record_document(
     return InputDocument(
         id=doc_id,
         text=text,
-        title=_string(value.get("title")),
+        title=optional_text(value.get("title")),
         date=date or default_date,
-        url=_string(value.get("url")),
-        source=_string(value.get("source")),
+        url=optional_text(value.get("url")),
+        source=optional_text(value.get("source")),
         origin=origin,
         line=line,
         format=format,
         language=detect_language(text),
         encoding="utf-8",
     )
-
-
-def _string(value: Any) -> str | None:
-    if isinstance(value, str) and not is_blank(value):
-        return value.strip()
-    return None
 
 
 def _json_type(value: Any) -> str:

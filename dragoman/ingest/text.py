@@ -86,6 +86,13 @@ def is_blank(text: str) -> bool:
     return not text or text.isspace()
 
 
+def optional_text(value: object) -> str | None:
+    """A metadata value (title, URL, id…) stripped, or ``None`` unless it is a non-blank string."""
+    if isinstance(value, str) and not is_blank(value):
+        return value.strip()
+    return None
+
+
 def _decode_declared(data: bytes, declared: str | None) -> tuple[str, str] | None:
     if not declared:
         return None
