@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any
 from dragoman.kb import data_dir
 from dragoman.kb.base import read_jsonl
 from dragoman.kb.phoenix import CAMEO_TO_PLOVER, Entry, proper, read_actors, read_agents
-from dragoman.kb.text import key
+from dragoman.kb.text import key, slug
 
 #: a record's source when it comes from a Phoenix file (spelled out in SOURCES.md and NOTICE)
 PHOENIX = "phoenix:{file}"
@@ -43,13 +42,6 @@ IGO_CODES = {
     "IGOBUSWTO": "WTO", "IGOBUSOPC": "OPEC", "IGOOAS": "OAS", "IGOUNOWFP": "WFP", "IGOUNOLABILO": "ILO",
     "IGOEURDEVEBR": "EBRD", "IGOASADEVADB": "ADB", "IGOUNOHRIHCH": "OHCHR",
 }  # fmt: skip
-
-
-def slug(name: str) -> str:
-    """A person's id from their name: ``Recep Tayyip Erdoğan`` → ``recep-tayyip-erdogan``."""
-    folded = unicodedata.normalize("NFKD", name.replace("ı", "i"))
-    ascii_name = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9+]+", "-", ascii_name).strip("-")
 
 
 def _iso(day: date | None) -> str | None:

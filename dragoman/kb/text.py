@@ -67,3 +67,8 @@ def is_acronym(text: str) -> bool:
         and any(ch.isalpha() for ch in text)
         and not any(ch.islower() for ch in text)
     )
+
+
+def slug(name: str) -> str:
+    """An id from a name, accents folded: ``Recep Tayyip Erdoğan`` → ``recep-tayyip-erdogan`` ("" if none)."""
+    return re.sub(r"[^a-z0-9+]+", "-", fold(name.replace("ı", "i")).lower()).strip("-")

@@ -18,7 +18,6 @@ offsets relative to the Doc) and ``doc._.actors`` (actor id → record entry).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -30,7 +29,7 @@ from spacy.util import filter_spans
 
 from dragoman.kb import Actor, Candidate, KnowledgeBase, load_kb
 from dragoman.kb.places import Place, load_gazetteer
-from dragoman.kb.text import fold, key
+from dragoman.kb.text import fold, key, slug
 from dragoman.nlp.extensions import register_extensions
 from dragoman.nlp.linking import (
     compound_parts,
@@ -85,12 +84,13 @@ RELABEL_VIA = frozenset({"name", "alias", "acronym", "historical", "surname", "c
 #: (as a divisor) of the chosen place's: 1/10.
 ALTERNATIVE_SHARE = 10
 
-_SLUG = re.compile(r"[^a-z0-9]+")
 
+def local_id(kind: str, name: str) -> str:
+    """The id of a document-local actor: ``("person", "Jane Smith")`` → ``"person:jane-smith"``.
 
-def slug(text: str) -> str:
-    """``"Jane Smith"`` → ``"jane-smith"``: the id part of a document-local actor."""
-    return _SLUG.sub("-", text.lower()).strip("-") or "x"
+    Uses the knowledge base's own slug rule, so local and KB ids are spelled alike.
+    """
+    return f"{kind}:{slug(name) or 'x'}"
 
 
 @dataclass(slots=True)
@@ -418,7 +418,7 @@ class _DocumentLinker:
         label = ent.label_
         group = demonym_group(ent, self.kb)
         if group is not None:
-            actor_id = f"group:{slug(text.removeprefix('the ').removeprefix('The '))}"
+            actor_id = local_id("group", text.removeprefix("the ").removeprefix("The "))
             self.result.actors.setdefault(actor_id, _local(text, "group", group))
             self._mention(start, end, text, actor_id, "demonym", 0.7)
             return
@@ -446,14 +446,14 @@ class _DocumentLinker:
                 return
         if label == "PERSON":
             surname = text.split()[-1].lower()
-            actor_id = f"person:{slug(text)}"
+            actor_id = local_id("person", text)
             self.result.actors.setdefault(actor_id, _local(text, "person"))
             if " " in text:
                 self.by_surname.setdefault(surname, actor_id)
             self._mention(start, end, text, actor_id, "unlinked", 0.5)
         elif label == "ORG":
             name = text.removeprefix("the ").removeprefix("The ")
-            actor_id = f"org:{slug(name)}"
+            actor_id = local_id("org", name)
             self.result.actors.setdefault(
                 actor_id, _local(name, "organization", country_in_name(ent, self.kb))
             )
@@ -533,7 +533,7 @@ class _DocumentLinker:
             known = [c.actor_id for c in self.kb.lookup(full) if c.via in ("name", "alias")]
             actor_id = known[0] if len(set(known)) == 1 else None
         if actor_id is None:
-            actor_id = f"person:{slug(full)}"
+            actor_id = local_id("person", full)
             self.result.actors.setdefault(actor_id, _local(full, "person"))
         return actor_id
 
@@ -552,7 +552,7 @@ class _DocumentLinker:
         alternatives: tuple[str, ...] = (),
         confidence: float = 0.6,
     ) -> None:
-        actor_id = f"loc:{slug(text.removeprefix('the '))}"
+        actor_id = local_id("loc", text.removeprefix("the "))
         entry: dict[str, Any] = {
             "name": text,
             "kind": "location",
