@@ -282,18 +282,14 @@ def gold_sets(gold_dir: Path) -> dict[str, list[GoldDoc]]:
 
 
 def _parses(texts: list[str]) -> Iterator[Doc]:
-    """The texts parsed by the pipeline's spaCy model, as the ``dragoman_timex`` component sees them."""
-    import spacy
+    """The texts parsed by the process's pipeline, as the ``dragoman_timex`` component sees them.
 
-    from dragoman.errors import PipelineError
-    from dragoman.nlp.pipeline import MODEL_NAME
+    Reuses :func:`~dragoman.nlp.pipeline.load_pipeline` (no second model load); the tagger reads
+    part-of-speech tags and dependencies only, so entities and Dragoman's own steps are skipped.
+    """
+    from dragoman.nlp.pipeline import DRAGOMAN_COMPONENTS, load_pipeline
 
-    try:
-        # The tagger reads part-of-speech tags and dependencies only; entities are not needed.
-        nlp = spacy.load(MODEL_NAME, exclude=["ner"])
-    except OSError as exc:
-        raise PipelineError(f"spaCy model {MODEL_NAME!r} is not installed") from exc
-    return nlp.pipe(texts)
+    return load_pipeline().pipe(texts, disable=["ner", *DRAGOMAN_COMPONENTS])
 
 
 def evaluate_timex(
