@@ -10,6 +10,7 @@ from dragoman.store.database import (
     Store,
     default_db_path,
 )
+from dragoman.store.events import EventRow
 
 __all__ = [
     "DB_ENV",
@@ -17,6 +18,7 @@ __all__ = [
     "ActorMention",
     "ActorSummary",
     "DocumentSummary",
+    "EventRow",
     "SaveStatus",
     "Store",
     "default_db_path",

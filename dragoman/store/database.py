@@ -19,7 +19,15 @@ from typing import Any, Literal
 import duckdb
 
 from dragoman.errors import StoreError
-from dragoman.record import Entity, Mention, Record, Timex, parse_date
+from dragoman.record import Entity, FramingSpan, Mention, Record, Timex, parse_date
+from dragoman.store.events import (
+    EVENT_COLUMNS,
+    EVENT_SELECT,
+    EventRow,
+    event_from_row,
+    event_values,
+    query_events,
+)
 from dragoman.store.schema import DOCUMENT_TABLES, MIGRATIONS
 
 #: Where the store lives when neither ``--db`` nor ``$DRAGOMAN_DB`` says otherwise.
@@ -267,32 +275,13 @@ class Store:
             ],
         )
         self._insert_rows(
-            "events",
-            [
-                (
-                    doc_id,
-                    i,
-                    e["type"],
-                    e.get("mode"),
-                    e.get("cameo"),
-                    e.get("intensity"),
-                    list(e.get("source") or []),
-                    list(e.get("target") or []),
-                    *(_pair(e.get("sentence"))),
-                    *(_pair(e.get("trigger"))),
-                    e.get("date"),
-                    json.dumps(e["location"]) if e.get("location") is not None else None,
-                    e.get("factuality"),
-                    e.get("attributed_to"),
-                    e.get("confidence"),
-                )
-                for i, e in enumerate(record.events)
-            ],
+            f"events ({', '.join(EVENT_COLUMNS)})",
+            [event_values(doc_id, i, e) for i, e in enumerate(record.events)],
         )
         self._insert_rows(
-            "framing",
+            "framing (doc_id, idx, start_char, end_char, text, technique, confidence, target, polarity)",
             [
-                (doc_id, i, f["start"], f["end"], f["technique"], f.get("target"), f.get("confidence"))
+                (doc_id, i, f.start, f.end, f.text, f.technique, f.confidence, f.target, f.polarity)
                 for i, f in enumerate(record.framing)
             ],
         )
@@ -414,23 +403,82 @@ class Store:
             ).fetchall()
         }
         record.events = [
-            _event_dict(r)
+            event_from_row(r)
             for r in q(
-                "SELECT type, mode, cameo, intensity, source, target, sentence_start, sentence_end, "
-                "trigger_start, trigger_end, date, location, factuality, attributed_to, confidence "
-                "FROM events WHERE doc_id = ? ORDER BY idx",
-                [doc_id],
+                f"SELECT {EVENT_SELECT} FROM events e WHERE e.doc_id = ? ORDER BY e.idx", [doc_id]
             ).fetchall()
         ]
         record.framing = [
-            {"start": r[0], "end": r[1], "technique": r[2], "target": r[3], "confidence": r[4]}
+            FramingSpan(*r)
             for r in q(
-                "SELECT start_char, end_char, technique, target, confidence FROM framing "
-                "WHERE doc_id = ? ORDER BY idx",
+                "SELECT start_char, end_char, coalesce(text, ''), technique, coalesce(confidence, 0.0), "
+                "target, polarity FROM framing WHERE doc_id = ? ORDER BY idx",
                 [doc_id],
             ).fetchall()
         ]
         return record
+
+    def events(
+        self,
+        actor: str | Sequence[str] | None = None,
+        type: str | Sequence[str] | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        factuality: str | Sequence[str] | None = None,
+        doc_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[EventRow]:
+        """Stored events, by date (undated last), then document, then position in the document.
+
+        Filters combine with AND; a filter given several values matches any of them.
+
+        Args:
+            actor: actor id(s) in the event's source or target, in any form :meth:`resolve_actor`
+                accepts (``AZE``, ``aze``, ``Azerbaijan``); a reference to no actor matches nothing.
+            type: PLOVER event type(s), in any case.
+            since: a date or TIMEX3 date value (``2025``, ``2025-10``, ``2025-10-15``, ``2025-Q4``):
+                events whose date reaches into or past its first day. An event dated ``2025-10``
+                is in October 2025, so ``since="2025-10-20"`` keeps it.
+            until: likewise: events whose date begins on or before its last day.
+            factuality: one or more of ``record.FACTUALITIES``.
+            doc_id: only this document's events.
+            limit: at most this many rows; offset: skip this many first.
+
+        Raises:
+            StoreError: an unknown type or factuality, or an unreadable date.
+        """
+        actors = [self.resolve_actor(a) or a for a in _values(actor)]
+        try:
+            return query_events(
+                self._con,
+                actors=actors,
+                types=_values(type),
+                since=since,
+                until=until,
+                factualities=_values(factuality),
+                doc_id=doc_id,
+                limit=limit,
+                offset=offset,
+            )
+        except duckdb.Error as exc:
+            raise StoreError(f"could not read events from {self.path}: {_first_line(exc)}") from exc
+
+    def resolve_actor(self, ref: str) -> str | None:
+        """The id of the stored actor ``ref`` names, or ``None``.
+
+        Tried in turn: the exact id; an id equal but for case (``aze`` → ``AZE``); a name equal
+        but for case (``azerbaijan`` → ``AZE``). A case-insensitive form that fits several actors
+        resolves to none of them.
+        """
+        q = self._con.execute
+        if q("SELECT 1 FROM actors WHERE id = ?", [ref]).fetchone():
+            return ref
+        for column in ("id", "name"):
+            rows = q(f"SELECT id FROM actors WHERE lower({column}) = lower(?) LIMIT 2", [ref]).fetchall()
+            if len(rows) == 1:
+                return str(rows[0][0])
+        return None
 
     def actors(self, limit: int = 50, offset: int = 0, kind: str | None = None) -> list[ActorSummary]:
         """Actors by number of mentions (most first), optionally of one ``kind``."""
@@ -508,26 +556,11 @@ class Store:
             yield doc_id
 
 
-def _event_dict(r: Sequence[Any]) -> dict[str, Any]:
-    return {
-        "type": r[0],
-        "mode": r[1],
-        "cameo": r[2],
-        "intensity": r[3],
-        "source": list(r[4] or []),
-        "target": list(r[5] or []),
-        "sentence": [r[6], r[7]],
-        "trigger": [r[8], r[9]],
-        "date": r[10],
-        "location": json.loads(r[11]) if r[11] is not None else None,
-        "factuality": r[12],
-        "attributed_to": r[13],
-        "confidence": r[14],
-    }
-
-
-def _pair(value: Sequence[int] | None) -> tuple[int | None, int | None]:
-    return (value[0], value[1]) if value else (None, None)
+def _values(value: str | Sequence[str] | None) -> list[str]:
+    """A filter's values: none, one string, or several."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _now() -> dt.datetime:

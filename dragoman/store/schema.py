@@ -113,6 +113,80 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE document_actors ADD COLUMN office JSON;
         """,
     ),
+    (
+        # Events and framing spans become typed (record.Event, record.FramingSpan). The events
+        # table is rebuilt rather than altered so that its columns follow the Event's fields and
+        # `location` turns from a JSON object into a place actor's id. Stores of the 0001/0002
+        # era hold no events (the extractor wrote none), but any rows are carried across.
+        # `day_first`/`day_last` are the calendar days the event's date covers, for date filters.
+        "0003_events",
+        """
+        CREATE TABLE events_0003 (
+            doc_id           VARCHAR NOT NULL,
+            idx              INTEGER NOT NULL,
+            type             VARCHAR NOT NULL,
+            mode             VARCHAR,
+            context          VARCHAR[] NOT NULL,
+            cameo            VARCHAR,
+            intensity        DOUBLE,
+            source           VARCHAR[] NOT NULL,
+            target           VARCHAR[] NOT NULL,
+            sentence_start   INTEGER NOT NULL,
+            sentence_end     INTEGER NOT NULL,
+            trigger_start    INTEGER NOT NULL,
+            trigger_end      INTEGER NOT NULL,
+            trigger_text     VARCHAR NOT NULL,
+            factuality       VARCHAR NOT NULL,
+            confidence       DOUBLE NOT NULL,
+            date             VARCHAR,
+            date_precision   VARCHAR,
+            date_start       INTEGER,
+            date_end         INTEGER,
+            day_first        DATE,
+            day_last         DATE,
+            location         VARCHAR,
+            attributed_to    VARCHAR,
+            attributed_actor VARCHAR,
+            quote_start      INTEGER,
+            quote_end        INTEGER,
+            PRIMARY KEY (doc_id, idx)
+        );
+        INSERT INTO events_0003 (
+            doc_id, idx, type, mode, context, cameo, intensity, source, target,
+            sentence_start, sentence_end, trigger_start, trigger_end, trigger_text,
+            factuality, confidence, date, day_first, day_last, location, attributed_to
+        )
+        SELECT e.doc_id, e.idx, e.type, e.mode, [], e.cameo, e.intensity,
+               coalesce(e.source, []), coalesce(e.target, []),
+               coalesce(e.sentence_start, e.trigger_start, 0), coalesce(e.sentence_end, e.trigger_end, 0),
+               coalesce(e.trigger_start, e.sentence_start, 0), coalesce(e.trigger_end, e.sentence_end, 0),
+               coalesce(substr(d.text, e.trigger_start + 1, e.trigger_end - e.trigger_start), ''),
+               coalesce(e.factuality, 'asserted'), coalesce(e.confidence, 0.5), e.date,
+               -- the calendar forms; weeks, quarters and seasons were never written by that era
+               CASE WHEN regexp_full_match(e.date, '[0-9]{4}-[0-9]{2}-[0-9]{2}.*')
+                        THEN try_cast(left(e.date, 10) AS DATE)
+                    WHEN regexp_full_match(e.date, '[0-9]{4}-[0-9]{2}')
+                        THEN try_cast(e.date || '-01' AS DATE)
+                    WHEN regexp_full_match(e.date, '[0-9]{4}') THEN try_cast(e.date || '-01-01' AS DATE)
+               END,
+               CASE WHEN regexp_full_match(e.date, '[0-9]{4}-[0-9]{2}-[0-9]{2}.*')
+                        THEN try_cast(left(e.date, 10) AS DATE)
+                    WHEN regexp_full_match(e.date, '[0-9]{4}-[0-9]{2}')
+                        THEN last_day(try_cast(e.date || '-01' AS DATE))
+                    WHEN regexp_full_match(e.date, '[0-9]{4}') THEN try_cast(e.date || '-12-31' AS DATE)
+               END,
+               CASE WHEN json_type(e.location) = 'VARCHAR' THEN json_extract_string(e.location, '$') END,
+               e.attributed_to
+        FROM events e LEFT JOIN documents d ON d.id = e.doc_id;
+        DROP TABLE events;
+        ALTER TABLE events_0003 RENAME TO events;
+        ALTER TABLE framing ADD COLUMN text VARCHAR;
+        ALTER TABLE framing ADD COLUMN polarity VARCHAR;
+        UPDATE framing
+        SET text = substr(d.text, framing.start_char + 1, framing.end_char - framing.start_char)
+        FROM documents d WHERE d.id = framing.doc_id;
+        """,
+    ),
 )
 
 #: Per-document tables, deleted and rewritten together when a document changes.

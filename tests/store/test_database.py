@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from dragoman.errors import StoreError
-from dragoman.record import Entity, Mention, Record, Timex
+from dragoman.record import Entity, Event, FramingSpan, Mention, Record, Timex
 from dragoman.store import Store
 
 
@@ -32,11 +32,12 @@ def store():
 
 def test_store_migrations_recorded_once(tmp_path):
     path = tmp_path / "x.duckdb"
+    names = ["0001_foundation", "0002_actor_mentions", "0003_events"]
     with Store(path) as s:
-        assert s.migrations() == ["0001_foundation", "0002_actor_mentions"]
+        assert s.migrations() == names
     with Store(path) as s:
         assert s.migrate() == []
-        assert s.migrations() == ["0001_foundation", "0002_actor_mentions"]
+        assert s.migrations() == names
 
 
 def test_store_save_is_idempotent_by_content_hash(store):
@@ -81,27 +82,38 @@ def test_store_record_round_trips(store):
         Mention(5, 13, "welcomed", None, "surname", 0.3, ("a", "b"), role="president"),
     ]
     record.events = [
-        {
-            "type": "SUPPORT",
-            "mode": None,
-            "cameo": "051",
-            "intensity": 3.0,
-            "source": ["AZE"],
-            "target": [],
-            "sentence": [0, 37],
-            "trigger": [5, 13],
-            "date": "2026-01-19",
-            "location": None,
-            "factuality": "asserted",
-            "attributed_to": None,
-            "confidence": 0.8,
-        }
+        Event(
+            type="SUPPORT",
+            source=("AZE",),
+            target=(),
+            sentence=(0, 37),
+            trigger=(5, 13),
+            trigger_text="welcomed",
+            factuality="attributed",
+            confidence=0.8,
+            mode="policy",
+            context=("diplomatic", "economic"),
+            cameo="051",
+            intensity=3.0,
+            date="2026-01-19",
+            date_precision="day",
+            date_span=(30, 36),
+            location="baku",
+            attributed_to="Aliyev",
+            attributed_actor="ilham-aliyev",
+            quote=(5, 21),
+        ),
+        Event("REJECT", ("ilham-aliyev",), ("AZE", "ARM"), (0, 37), (0, 4), "Baku"),  # defaults only
     ]
     record.framing = [
-        {"start": 5, "end": 13, "technique": "Loaded_Language", "target": "AZE", "confidence": 0.6}
+        FramingSpan(5, 13, "welcomed", "Loaded_Language", 0.6, target="AZE", polarity="positive"),
+        FramingSpan(18, 26, "decision", "Doubt", 0.4),
     ]
     store.save(record)
-    assert store.record("d1") == record
+    stored = store.record("d1")
+    assert stored == record
+    assert stored.to_dict() == record.to_dict()
+    assert store.counts()["events"] == 2 and store.counts()["framing"] == 2
 
 
 def test_store_failed_write_leaves_nothing_half_written(store, monkeypatch):
@@ -184,5 +196,60 @@ def test_store_upgrades_a_foundation_database(tmp_path):
     con.execute("INSERT INTO _migrations VALUES (?, now())", [MIGRATIONS[0][0]])
     con.close()
     with Store(path) as s:
-        assert s.migrations()[-1] == "0002_actor_mentions"
+        assert "0002_actor_mentions" in s.migrations()
         assert s.save(_record()) == "ingested"
+
+
+def _store_of_the_0002_era(path) -> None:
+    """A file as Dragoman left it before typed events: migrations 0001 and 0002, one old event row."""
+    from dragoman.store.schema import MIGRATIONS
+
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE _migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for name, sql in MIGRATIONS[:2]:
+        con.execute(sql)
+        con.execute("INSERT INTO _migrations VALUES (?, now())", [name])
+    con.execute(
+        "INSERT INTO documents VALUES ('old', ?, NULL, DATE '2025-10-02', NULL, NULL, 'en', true, "
+        "'Baku welcomed the decision on Monday.', NULL, NULL, 1, now())",
+        ["e" * 64],
+    )
+    con.execute(
+        "INSERT INTO events VALUES ('old', 0, 'SUPPORT', NULL, '051', 3.0, ['AZE'], [], 0, 37, 5, 13, "
+        "'2025-10', '\"baku\"', 'asserted', NULL, 0.8)"
+    )
+    con.execute("INSERT INTO framing VALUES ('old', 0, 5, 13, 'Loaded_Language', 'AZE', 0.6)")
+    con.close()
+
+
+def test_store_upgrades_a_0002_era_database_to_typed_events(tmp_path):
+    path = tmp_path / "old.duckdb"
+    _store_of_the_0002_era(path)
+    with Store(path) as s:
+        assert s.migrations()[-1] == "0003_events"
+        (event,) = s.record("old").events
+        assert (event.type, event.source, event.target, event.trigger_text) == (
+            "SUPPORT",
+            ("AZE",),
+            (),
+            "welcomed",
+        )
+        assert (event.location, event.context, event.quote) == ("baku", (), None)
+        (span,) = s.record("old").framing
+        assert (span.text, span.polarity) == ("welcomed", None)
+        # the carried-over date covers October 2025, so date filters see it
+        assert [r.doc_id for r in s.events(since="2025-10-31")] == ["old"]
+        assert s.events(until="2025-09-30") == []
+        # and new typed events are written beside the old
+        record = _record()
+        record.events = [Event("AGREE", ("AZE",), ("ARM",), (0, 37), (5, 13), "welcomed")]
+        assert s.save(record) == "ingested"
+        assert s.record("d1").events == record.events
+
+
+def test_store_read_only_open_upgrades_an_old_database(tmp_path):
+    path = tmp_path / "old.duckdb"
+    _store_of_the_0002_era(path)
+    with Store(path, read_only=True) as s:
+        assert s.migrations()[-1] == "0003_events"
+        assert s.record("old").events[0].trigger_text == "welcomed"
