@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from dragoman.ingest import InputDocument, content_hash
 from dragoman.nlp.pipeline import load_pipeline, make_doc
-from dragoman.record import Entity, Mention, Record, is_coded, parse_date
+from dragoman.record import Entity, Event, Mention, Record, is_coded, parse_date
 
 #: Longest piece of text given to spaCy at once. The parser needs roughly 1 GB of temporary
 #: memory per 100,000 characters, so longer documents are split at paragraph (else line,
@@ -141,3 +141,21 @@ def _add_annotations(record: Record, doc: Doc, offset: int) -> None:
     record.mentions.extend(replace(m, start=m.start + offset, end=m.end + offset) for m in mentions)
     record.actors.update(doc._.actors or {})
     record.timexes.extend(replace(t, start=t.start + offset, end=t.end + offset) for t in doc._.timexes or ())
+    record.events.extend(_shift_event(e, offset) for e in doc._.events or ())
+
+
+def _shift_event(event: Event, offset: int) -> Event:
+    """The event with its offsets moved by ``offset`` (a chunk's start in the full text)."""
+    if not offset:
+        return event
+
+    def shift(pair: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if pair is None else (pair[0] + offset, pair[1] + offset)
+
+    return replace(
+        event,
+        sentence=(event.sentence[0] + offset, event.sentence[1] + offset),
+        trigger=(event.trigger[0] + offset, event.trigger[1] + offset),
+        date_span=shift(event.date_span),
+        quote=shift(event.quote),
+    )

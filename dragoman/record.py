@@ -19,6 +19,25 @@ CODED_LANGUAGES = frozenset({"en"})
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
+#: The 16 PLOVER 0.8 event types, in the manual's order (cooperation first, then conflict).
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+#: How the text presents an event: as fact, as someone's claim, as a possibility, as a plan or
+#: intention, or as something that did not happen.
+FACTUALITIES = ("asserted", "attributed", "hypothetical", "future", "negated")
+
+#: The techniques of the Propaganda Techniques Corpus (names as in ``DESIGN.md``).
+FRAMING_TECHNIQUES = (
+    "Loaded_Language", "Name_Calling,Labeling", "Repetition", "Doubt",
+    "Exaggeration,Minimisation", "Appeal_to_fear-prejudice", "Flag-Waving",
+    "Causal_Oversimplification", "Appeal_to_Authority", "Slogans",
+    "Whataboutism,Straw_Men,Red_Herring", "Black-and-White_Fallacy",
+    "Thought-terminating_Cliches", "Bandwagon,Reductio_ad_hitlerum",
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:
@@ -72,6 +91,71 @@ class Timex:
     mod: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, when and where, as one sentence tells it, with its evidence.
+
+    ``type``/``mode``/``context``: PLOVER 0.8; ``cameo``: the CAMEO code where one applies;
+    ``intensity``: the PLOVER score of the type/mode (−10 … +10, conflict negative).
+    ``source``/``target``: actor ids (keys of ``Record.actors``), several for compound actors.
+    ``sentence``/``trigger``: ``[start, end)`` offsets of the sentence and of the word(s) that
+    express the event (``trigger_text``). ``date``: a TIMEX3-style value from a time expression
+    in the clause (its offsets in ``date_span``), else the publication date; ``date_precision``
+    is ``day``, ``week``, ``month``, ``quarter``, ``year`` or ``decade``. ``location``: the id of
+    a place actor (with country and coordinates in ``Record.actors``). ``factuality``: one of
+    :data:`FACTUALITIES`; ``attributed_to``: who or what the claim or quotation is credited to
+    as written ("analysts", "Trump"), ``attributed_actor`` its actor id where it is one, and
+    ``quote`` the offsets of a direct quotation the event comes from.
+    """
+
+    type: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    sentence: tuple[int, int]
+    trigger: tuple[int, int]
+    trigger_text: str
+    factuality: str = "asserted"
+    confidence: float = 0.5
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    cameo: str | None = None
+    intensity: float | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_span: tuple[int, int] | None = None
+    location: str | None = None
+    attributed_to: str | None = None
+    attributed_actor: str | None = None
+    quote: tuple[int, int] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """Rebuild an event from its JSON form (lists back to tuples; extra keys ignored)."""
+        values = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for key in ("source", "target", "sentence", "trigger", "context", "date_span", "quote"):
+            if values.get(key) is not None:
+                values[key] = tuple(values[key])
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class FramingSpan:
+    """A persuasion technique at ``[start, end)``, and the actor it praises or attacks.
+
+    ``technique``: one of :data:`FRAMING_TECHNIQUES`; ``target``: an actor id (a key of
+    ``Record.actors``) or ``None``; ``polarity``: ``positive`` (praise), ``negative`` (attack)
+    or ``None`` where the span has no target or no clear tone.
+    """
+
+    start: int
+    end: int
+    text: str
+    technique: str
+    confidence: float
+    target: str | None = None
+    polarity: str | None = None
+
+
 @dataclass(slots=True)
 class Record:
     """One document's extraction record (contract version 1)."""
@@ -88,8 +172,8 @@ class Record:
     mentions: list[Mention] = field(default_factory=list)
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     timexes: list[Timex] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    framing: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    framing: list[FramingSpan] = field(default_factory=list)
     version: int = RECORD_VERSION
 
     @property
@@ -115,6 +199,8 @@ class Record:
             for m in data.get("mentions", [])
         ]
         values["timexes"] = [Timex(**t) for t in data.get("timexes", [])]
+        values["events"] = [Event.from_dict(e) for e in data.get("events", [])]
+        values["framing"] = [FramingSpan(**f) for f in data.get("framing", [])]
         return cls(**values)
 
 

@@ -18,6 +18,10 @@ DOC_EXTENSIONS: dict[str, object] = {
     "actor_mentions": None,
     # Actors those mentions name: actor id → the record's entry (name, kind, country, sector, …).
     "actors": None,
+    # Events found by ``dragoman_events`` (list of dragoman.record.Event).
+    "events": None,
+    # Persuasion-technique spans found by ``dragoman_framing`` (list of dragoman.record.FramingSpan).
+    "framing": None,
 }
 
 

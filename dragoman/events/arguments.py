@@ -1,0 +1,300 @@
+"""Who did it to whom: an event trigger's source and target actors, its place and its date, from the parse.
+
+The actors are those the ``dragoman_actors`` component found (``doc._.actor_mentions``): an argument's
+phrase (its head noun with modifiers, ``of`` phrases and conjuncts, not its clauses) names the
+actors of the mentions in it — the mention covering the head noun first ("the Azerbaijani leader"),
+else every top-level mention in the phrase ("Hungarian and Romanian officials" → both countries).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dragoman.record import Mention, Timex
+
+#: Dependencies that open a clause of their own: an argument phrase stops there.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", "punct", "cc"})
+#: Prepositions whose object is the target of a verb or an event noun ("talks with", "attack on").
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "upon", "at", "from", "for"})
+#: Prepositions that introduce the place of an event.
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+#: Personal pronouns resolved to the nearest person named before them.
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+#: How far back (characters) a pronoun looks for its person.
+PRONOUN_WINDOW = 400
+
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q(\d)|-(SP|SU|FA|WI))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    """The actor ids on each side of an event (several for compound actors)."""
+
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+
+class MentionIndex:
+    """The document's actor mentions, looked up by token."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[Mention], actors: dict[str, dict]) -> None:
+        self.actors = actors
+        #: the actors the previous sentence was about (set by the coder as it reads)
+        self.topic: list[str] = []
+        self.by_token: dict[int, list[Mention]] = {}
+        self.people: list[Mention] = []
+        for mention in mentions:
+            if mention.actor is None:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, []).append(mention)
+            if actors.get(mention.actor, {}).get("kind") == "person":
+                self.people.append(mention)
+        for found in self.by_token.values():
+            found.sort(key=lambda m: m.start - m.end)  # longest first
+
+    def kind(self, actor: str) -> str | None:
+        """The actor's kind (country, person, igo, organization, group, location)."""
+        return self.actors.get(actor, {}).get("kind")
+
+    def of_phrase(self, head: Token) -> list[str]:
+        """The actors a noun phrase names (its head's mention, else its top-level mentions), per conjunct."""
+        found: list[str] = []
+        for part in _conjuncts(head):
+            covering = self.by_token.get(part.i)
+            if covering:
+                found.append(covering[0].actor or "")
+                continue
+            if part.lower_ in PERSON_PRONOUNS:
+                person = self.pronoun(part)
+                if person:
+                    found.append(person)
+                continue
+            seen: set[tuple[int, int]] = set()
+            for token in phrase_tokens(part):
+                for mention in self.by_token.get(token.i, ())[:1]:
+                    if (mention.start, mention.end) not in seen:
+                        seen.add((mention.start, mention.end))
+                        found.append(mention.actor or "")
+        return _unique(a for a in found if a)
+
+    def pronoun(self, token: Token) -> str | None:
+        """The person a he/him/his/she/her most likely refers to: the nearest person named before it
+        in the window that is not the subject of the pronoun's own clause."""
+        own_subject = _subject_actors(token, self)
+        start = token.idx
+        for mention in sorted(self.people, key=lambda m: -m.start):
+            if mention.end <= start and start - mention.end <= PRONOUN_WINDOW and mention.actor not in own_subject:
+                return mention.actor
+        return None
+
+    def place(self, token: Token) -> str | None:
+        """A place actor (location, else country) named by the object of a place preposition."""
+        covering = self.by_token.get(token.i)
+        if not covering:
+            for child in phrase_tokens(token):
+                if child.i in self.by_token:
+                    covering = self.by_token[child.i]
+                    break
+        for mention in covering or ():
+            if mention.actor and self.kind(mention.actor) in ("location", "country"):
+                return mention.actor
+        return None
+
+
+def phrase_tokens(head: Token) -> Iterator[Token]:
+    """The head and the tokens of its noun phrase: modifiers, ``of`` phrases, compounds, not clauses."""
+    yield head
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS or child.dep_ == "conj":
+            continue
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        yield from phrase_tokens(child)
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    parts = [head]
+    for token in head.conjuncts:
+        if token.i > head.i and token.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+            parts.append(token)
+    return parts
+
+
+def _subject_actors(token: Token, index: MentionIndex) -> set[str]:
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not token]
+    return {a for c in subjects if c.lower_ not in PERSON_PRONOUNS for a in index.of_phrase(c)}
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def verb_arguments(verb: Token, index: MentionIndex) -> Arguments:
+    """Source and target of a verb: subject and object, ``by`` agent and subject in the passive,
+    ``to/with/against…`` objects; a verb with no subject of its own takes its governor's."""
+    children = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    source: list[str] = []
+    target: list[str] = []
+    for child in children:
+        if passive and child.dep_ == "agent":
+            source += [a for obj in child.children if obj.dep_ == "pobj" for a in index.of_phrase(obj)]
+        elif passive and child.dep_ == "nsubjpass":
+            target += index.of_phrase(child)
+        elif not passive and child.dep_ == "nsubj":
+            source += index.of_phrase(child)
+    if not source:
+        source = inherited_source(verb, index)
+    objects = [c for c in children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
+    for obj in objects:
+        target += index.of_phrase(obj)
+        if not target:
+            target += _prep_objects(obj, index)
+    if not target:
+        target += _prep_objects(verb, index)
+    return _arguments(source, target, index)
+
+
+def _arguments(source: list[str], target: list[str], index: MentionIndex) -> Arguments:
+    """Places are where events happen, not who does them: location actors are left out."""
+    source = [a for a in _unique(source) if index.kind(a) != "location"]
+    target = [a for a in _unique(target) if a not in source and index.kind(a) != "location"]
+    return Arguments(tuple(source), tuple(target))
+
+
+def noun_arguments(noun: Token, index: MentionIndex) -> Arguments:
+    """Source and target of an event noun: possessor, ``by`` phrase, demonym or name modifiers, or a
+    ``between`` pair as source; ``to/with/against/on…`` phrases (also those of a participle
+    describing the noun: "the invitation extended to…") as target."""
+    source: list[str] = []
+    target: list[str] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or _possessive(child):
+            source += index.of_phrase(child)
+        elif child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            source += mentions_in(child, index)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            source += [a for obj in child.children if obj.dep_ == "pobj" for a in index.of_phrase(obj)]
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            source += [a for obj in child.children if obj.dep_ == "pobj" for a in index.of_phrase(obj)]
+    target += _prep_objects(noun, index)
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and not target:
+            target += _prep_objects(child, index)
+            target += [a for c in child.children if c.dep_ == "dobj" for a in index.of_phrase(c)]
+    if not source and noun.dep_ in ("dobj", "pobj", "nsubjpass"):
+        verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            source += [a for c in verb.children if c.dep_ == "nsubj" for a in index.of_phrase(c)]
+    return _arguments(source, target, index)
+
+
+def inherited_source(token: Token, index: MentionIndex, depth: int = 4) -> list[str]:
+    """The subject (or possessor) of the nearest governor: "agreed to set up", "Trump's signing of
+    the decree to suspend …" (the possessor of the event noun above)."""
+    current = token
+    for _ in range(depth):
+        if current.dep_ not in ("xcomp", "conj", "acl", "pcomp", "pobj", "prep", "advcl", "ccomp", "dobj"):
+            return []
+        current = current.head
+        for child in current.children:
+            if child.dep_ in ("nsubj", "poss") or _possessive(child):
+                return index.of_phrase(child)
+            if child.dep_ == "agent":
+                return [a for obj in child.children if obj.dep_ == "pobj" for a in index.of_phrase(obj)]
+    return []
+
+
+def _possessive(token: Token) -> bool:
+    """ "Trump’s signing": spaCy sometimes attaches the possessor as ``nmod`` with a ``case`` 's."""
+    return token.dep_ == "nmod" and any(c.dep_ == "case" for c in token.children)
+
+
+def mentions_in(head: Token, index: MentionIndex) -> list[str]:
+    """The actors of the top-level mentions anywhere in a modifier ("Azerbaijani-Chinese" → both)."""
+    found: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    for token in sorted(head.subtree, key=lambda t: t.i):
+        for mention in index.by_token.get(token.i, ())[:1]:
+            if (mention.start, mention.end) not in seen and mention.actor:
+                seen.add((mention.start, mention.end))
+                found.append(mention.actor)
+    return found
+
+
+def _prep_objects(head: Token, index: MentionIndex) -> list[str]:
+    found: list[str] = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found += index.of_phrase(obj)
+    return found
+
+
+def event_place(trigger: Token, index: MentionIndex) -> str | None:
+    """The place of an event: the object of ``in/at/near`` attached to the trigger or to its phrase."""
+    for token in _clause_tokens(trigger):
+        if token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
+            for obj in token.children:
+                if obj.dep_ == "pobj" and (place := index.place(obj)):
+                    return place
+    return None
+
+
+def _clause_tokens(trigger: Token) -> Iterator[Token]:
+    """The trigger's subtree without subordinate clauses of other events."""
+    stack = [trigger]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(c for c in token.children if c.dep_ not in ("ccomp", "relcl", "parataxis") and not _finite_advcl(c))
+
+
+def _finite_advcl(token: Token) -> bool:
+    """An adverbial clause with its own tense ("…, focused on"), not a purpose infinitive ("to participate")."""
+    return token.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def event_date(trigger: Token, timexes: list[Timex], sentence: tuple[int, int]) -> Timex | None:
+    """The DATE timex inside the trigger's clause (its subtree without subordinate clauses), if any."""
+    dated = [t for t in timexes if t.type == "DATE" and sentence[0] <= t.start < sentence[1] and _DATE_VALUE.match(t.value)]
+    if not dated:
+        return None
+    clause = [(token.idx, token.idx + len(token)) for token in _clause_tokens(trigger)]
+    for timex in dated:
+        if any(s < timex.end and timex.start < e for s, e in clause):
+            return timex
+    return None
+
+
+def date_precision(value: str) -> str | None:
+    """``2026-01-15`` → day, ``2025-10`` → month, ``2026-W03`` → week, ``2026-Q1`` → quarter,
+    ``2026`` → year, ``2026-SU`` → season (a quarter of a year's precision)."""
+    match = _DATE_VALUE.match(value)
+    if not match:
+        return None
+    if match.group(3):
+        return "day"
+    if match.group(2):
+        return "month"
+    if match.group(4):
+        return "week"
+    if match.group(5) or match.group(6):
+        return "quarter"
+    return "year"

@@ -1,0 +1,248 @@
+"""Finding and coding events: triggers from the verb and noun lexicon, arguments from the parse.
+
+For each sentence, every verb whose lemma the lexicon knows is a candidate trigger; its CAMEO code
+is that of the most specific verb pattern whose words occur around it (subject side / object side),
+else the verb's own code. A pattern coded ``---`` means "no event" ("ask a question"). Event nouns
+("invitation", "talks", "sanctions") are triggers when they name an actor of their own and no
+coded verb already governs them ("launched an attack": the verb codes it). An event whose trigger
+completes another coded event ("threatened to attack", "agreed that they should cooperate") is the
+governor's content, not a second event. Events need at least one actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.events.arguments import (
+    Arguments,
+    MentionIndex,
+    date_precision,
+    event_date,
+    event_place,
+    noun_arguments,
+    verb_arguments,
+)
+from dragoman.events.factuality import factuality
+from dragoman.events.lexicon import EventLexicon, Item, Pattern, load_lexicon
+from dragoman.record import Event
+
+#: Dependencies between a verb and what it governs whose object side a pattern may look into.
+_OBJECT_SIDE_STOP = frozenset({"ccomp", "advcl", "relcl", "parataxis", "nsubj", "nsubjpass", "punct", "mark", "cc"})
+#: Dependencies by which an event is the content of the coded event above it ("threatened to attack",
+#: "agreed that they should cooperate", "accused them of attacking").
+_EMBEDDED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep"})
+#: Base confidence of a trigger coded by a pattern, by the verb's own code, and by an event noun.
+PATTERN_CONFIDENCE, VERB_CONFIDENCE, NOUN_CONFIDENCE = 0.8, 0.65, 0.55
+
+
+class EventCoder:
+    """Codes a parsed document's events. ``lexicon`` defaults to the package's."""
+
+    def __init__(self, lexicon: EventLexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    def events(self, doc: Doc) -> list[Event]:
+        """The events of ``doc`` (which needs ``doc._.actor_mentions``, ``doc._.actors``, ``doc._.timexes``)."""
+        index = MentionIndex(doc, doc._.actor_mentions or (), doc._.actors or {})
+        found: list[Event] = []
+        for sentence in doc.sents:
+            found.extend(self._sentence_events(sentence, index, doc._.timexes or [], doc._.dct))
+        return found
+
+    # --- triggers -------------------------------------------------------------------------------
+
+    def code_verb(self, verb: Token) -> tuple[str | None, float]:
+        """The CAMEO code of a verb in context (``None``: no event) and the coding's confidence."""
+        lemma = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        lemmas = [f"{lemma} {particle}", lemma] if particle else [lemma]
+        for key in lemmas:
+            if key not in self.lexicon.verb_blocks:
+                continue
+            for pattern in self.lexicon.verb_patterns(key):
+                if _matches(pattern, verb):
+                    return (None if pattern.code == "-" else pattern.code), PATTERN_CONFIDENCE
+            code = self.lexicon.verb_codes.get(key)
+            if code:
+                return (None if code == "-" else code), VERB_CONFIDENCE
+        return None, 0.0
+
+    def code_noun(self, noun: Token) -> str | None:
+        """The CAMEO code of an event noun ("talks", "phone call"), if it is one."""
+        lemma = noun.lemma_.lower()
+        compound = next((c.lemma_.lower() for c in noun.children if c.dep_ == "compound"), None)
+        if compound and f"{compound} {lemma}" in self.lexicon.nouns:
+            return self.lexicon.nouns[f"{compound} {lemma}"]
+        return self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(noun.lower_)
+
+    def _sentence_events(
+        self, sentence: Span, index: MentionIndex, timexes: list, dct: dt.date | None
+    ) -> list[Event]:
+        coded: dict[int, tuple[str, float, bool]] = {}
+        for token in sentence:
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "aux" and token.dep_ != "auxpass":
+                code, confidence = self.code_verb(token)
+                if code is not None and self.lexicon.coding(code) is not None:
+                    coded[token.i] = (code, confidence, True)
+            elif token.pos_ in ("NOUN", "PROPN") and (code := self.code_noun(token)) is not None:
+                # A noun inside an actor's name ("the Consultative Meeting") names, it does not report.
+                if self.lexicon.coding(code) is not None and token.i not in index.by_token:
+                    coded[token.i] = (code, NOUN_CONFIDENCE, False)
+        events = []
+        topic = list(index.topic)
+        for i, (code, confidence, is_verb) in sorted(coded.items()):
+            trigger = sentence.doc[i]
+            if _governed_by_event(trigger, coded):
+                continue
+            args = verb_arguments(trigger, index) if is_verb else noun_arguments(trigger, index)
+            if not args.source and not is_verb and args.target and topic:
+                args = Arguments(tuple(a for a in topic if a not in args.target), args.target)
+                confidence -= 0.15
+            if args.source:
+                topic = list(args.source)
+            if not (args.source or args.target):
+                continue
+            events.append(self._event(trigger, sentence, code, confidence, args, index, timexes, dct))
+        index.topic = _sentence_topic(sentence, index) or index.topic
+        return events
+
+    def _event(
+        self,
+        trigger: Token,
+        sentence: Span,
+        code: str,
+        confidence: float,
+        args: Arguments,
+        index: MentionIndex,
+        timexes: list,
+        dct: dt.date | None,
+    ) -> Event:
+        coding = self.lexicon.coding(code)
+        assert coding is not None
+        fact = factuality(trigger, sentence)
+        attributed_actor = None
+        if fact.attributed_token is not None:
+            actors = index.of_phrase(fact.attributed_token)
+            attributed_actor = actors[0] if actors else None
+        timex = event_date(trigger, timexes, (sentence.start_char, sentence.end_char))
+        if timex is not None:
+            date, precision, date_span = timex.value, date_precision(timex.value), (timex.start, timex.end)
+        else:
+            date, precision, date_span = (dct.isoformat() if dct else None), ("day" if dct else None), None
+        if not args.source:
+            confidence -= 0.1
+        if not args.target:
+            confidence -= 0.05
+        return Event(
+            type=coding.type,
+            mode=coding.mode,
+            context=coding.context,
+            cameo=code,
+            intensity=coding.intensity,
+            source=args.source,
+            target=args.target,
+            sentence=(sentence.start_char, sentence.end_char),
+            trigger=(trigger.idx, trigger.idx + len(trigger)),
+            trigger_text=trigger.text,
+            factuality=fact.value,
+            attributed_to=fact.attributed_to,
+            attributed_actor=attributed_actor,
+            quote=fact.quote,
+            date=date,
+            date_precision=precision,
+            date_span=date_span,
+            location=event_place(trigger, index),
+            confidence=round(max(confidence, 0.05), 2),
+        )
+
+
+def _sentence_topic(sentence: Span, index: MentionIndex) -> list[str]:
+    """The actors the sentence's main clause is about (its root's subject), for event nouns with no
+    source of their own in the next sentence ("… sees Aliyev as the leader. This was evident in the
+    invitation extended to …": the invitation is the subject's)."""
+    root = sentence.root
+    for child in root.children:
+        if child.dep_ == "nsubj":
+            actors = [a for a in index.of_phrase(child) if index.kind(a) in ("person", "country", "igo")]
+            if actors:
+                return actors
+    return []
+
+
+def _governed_by_event(trigger: Token, coded: dict[int, tuple[str, float, bool]]) -> bool:
+    """Whether the trigger is the content of a coded event above it ("threatened to attack")."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # "expressed gratitude", "launched an attack on": the verb codes the noun it governs.
+        head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        if trigger.dep_ in ("dobj", "attr", "pobj", "nsubjpass") and head.i in coded:
+            return True
+    current = trigger
+    for _ in range(3):
+        if current.dep_ not in _EMBEDDED_DEPS or current.head is current:
+            return False
+        current = current.head
+        if current.i in coded:
+            return True
+        if current.pos_ in ("NOUN", "PROPN"):
+            return False
+    return False
+
+
+# --- pattern matching ---------------------------------------------------------------------------
+
+
+def _object_side(verb: Token) -> list[Token]:
+    tokens: list[Token] = []
+    stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in _OBJECT_SIDE_STOP]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("ccomp", "relcl", "advcl", "parataxis"))
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _subject_side(verb: Token) -> list[Token]:
+    return sorted(
+        (t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree), key=lambda t: t.i
+    )
+
+
+def _matches(pattern: Pattern, verb: Token) -> bool:
+    if pattern.right and not _side_matches(pattern.right, _object_side(verb)):
+        return False
+    if pattern.left and not _side_matches(pattern.left, _subject_side(verb)):
+        return False
+    return bool(pattern.left or pattern.right)
+
+
+def _side_matches(items: Iterable[Item], tokens: list[Token]) -> bool:
+    if not tokens:
+        return False
+    forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
+    present = {f for pair in forms for f in pair}
+    for item in items:
+        if item.preposition is not None:
+            preps = [i for i, (low, _) in enumerate(forms) if low == item.preposition]
+            if not preps:
+                return False
+            if item.words and not any(_phrase_at(item.words, forms, present, p + 1) for p in preps):
+                return False
+        elif not _phrase_at(item.words, forms, present, 0):
+            return False
+    return True
+
+
+def _phrase_at(alternatives: frozenset[str], forms: list[tuple[str, str]], present: set[str], start: int) -> bool:
+    """Whether one of the alternatives occurs in ``forms[start:]`` (as words or lemmas, contiguous)."""
+    for phrase in alternatives:
+        words = phrase.split()
+        if words[0] not in present:
+            continue
+        n = len(words)
+        for i in range(start, len(forms) - n + 1):
+            if all(words[k] in forms[i + k] for k in range(n)):
+                return True
+    return False
