@@ -114,14 +114,15 @@ def test_side_matches_countryless_gold_only_with_countryless_prediction() -> Non
 
 
 def test_score_events_matching_is_one_to_one_and_maximal() -> None:
-    # The first prediction could take either gold event; the maximum matching still pairs both.
-    gold = [_sentence("s", GoldEvent("ASSAULT", _c("RUS"), _c()), GoldEvent("ASSAULT", _c("RUS"), _c("UKR")))]
-    pred = [
-        PredictedEvent("ASSAULT", _c("RUS"), _c()),
-        PredictedEvent("ASSAULT", _c("RUS", "BLR"), _c("UKR")),
+    gold = [
+        _sentence("s", GoldEvent("ASSAULT", _c("RUS"), _c("UKR")), GoldEvent("ASSAULT", _c("BLR"), _c("UKR")))
     ]
-    # put the compound first: greedy matching in order would pair it with the wrong gold event
-    assert score_events(gold, _predict({"s": pred[::-1]}))["full_f1"] == 1.0
+    compound = PredictedEvent("ASSAULT", _c("RUS", "BLR"), _c("UKR"))  # matches either gold event
+    russia = PredictedEvent("ASSAULT", _c("RUS"), _c("UKR"))  # matches the first only
+    # greedy in order would give the compound the first gold event and leave Russia unmatched
+    assert score_events(gold, _predict({"s": [compound, russia]}))["full_f1"] == 1.0
+    assert score_events(gold, _predict({"s": [compound, compound]}))["full_f1"] == 1.0
+    assert score_events(gold, _predict({"s": [russia, russia]}))["full_p"] == 0.5
 
 
 def test_score_events_confusion_pairs_the_most_confident_leftover_first() -> None:
