@@ -18,8 +18,9 @@ from rich.markup import escape
 from dragoman.batch import IngestSummary, extract_records, ingest
 from dragoman.cli import render
 from dragoman.errors import DragomanError, InputError
-from dragoman.record import parse_date
+from dragoman.record import EVENT_TYPES, FACTUALITIES, parse_date
 from dragoman.store import Store, default_db_path
+from dragoman.store.events import event_period
 
 app = typer.Typer(
     name="dragoman",
@@ -73,6 +74,25 @@ def _check_date(date: str | None) -> str | None:
     if date is not None and parse_date(date) is None:
         raise typer.BadParameter(f"{date!r} is not a date of the form YYYY-MM-DD", param_hint="--date")
     return date
+
+
+def _check_period(value: str | None, option: str) -> str | None:
+    if value is not None and event_period(value) is None:
+        raise typer.BadParameter(
+            f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option
+        )
+    return value
+
+
+def _check_choices(values: list[str] | None, allowed: tuple[str, ...], option: str) -> list[str]:
+    """``values`` in the case of ``allowed`` (matched regardless of case), or a usage error."""
+    by_folded = {a.casefold(): a for a in allowed}
+    chosen = []
+    for value in values or []:
+        if value.strip().casefold() not in by_folded:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=option)
+        chosen.append(by_folded[value.strip().casefold()])
+    return chosen
 
 
 def _open_store(db: str | None, *, read_only: bool = False) -> Store:
@@ -152,7 +172,7 @@ def show(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the stored record as JSON.")] = False,
 ) -> None:
-    """Show one stored document: its text with entities and time expressions marked."""
+    """Show one stored document: its text with entities, time expressions and events marked."""
     with _open_store(db, read_only=True) as store:
         doc_id = store.resolve_id(doc)
         record = store.record(doc_id) if doc_id else None
@@ -162,6 +182,68 @@ def show(
         sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     render.document_report(Console(highlight=False), record)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    actor: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--actor",
+            help="Events with this actor as source or target (id or name); repeat for any of several.",
+        ),
+    ] = None,
+    event_type: Annotated[
+        list[str] | None,
+        typer.Option("--type", help="PLOVER event type (AGREE, CONSULT, …, ASSAULT); repeatable."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Events dated on or after this day, month or year (2025-10-01, 2025-10)."),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Events dated on or before this day, month or year (2025-12, 2025).")
+    ] = None,
+    factuality: Annotated[
+        list[str] | None,
+        typer.Option(help="asserted, attributed, hypothetical, future or negated; repeatable."),
+    ] = None,
+    limit: Annotated[int, typer.Option(min=0, help="How many events to list.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="How many to skip.")] = 0,
+    output: Annotated[
+        str, typer.Option("--format", help="table, json (one object per line) or csv.")
+    ] = "table",
+) -> None:
+    """List stored events (who did what to whom, when), oldest first, each with its sentence."""
+    (output,) = _check_choices([output], ("table", "json", "csv"), "--format")
+    types = _check_choices(event_type, EVENT_TYPES, "--type")
+    factualities = _check_choices(factuality, FACTUALITIES, "--factuality")
+    _check_period(since, "--since")
+    _check_period(until, "--until")
+    with _open_store(db, read_only=True) as store:
+        actor_ids = []
+        for ref in actor or []:
+            actor_id = store.resolve_actor(ref)
+            if actor_id is None:
+                raise typer.BadParameter(
+                    f"no actor {ref!r} in the store (ids are listed by 'dragoman actors')",
+                    param_hint="--actor",
+                )
+            actor_ids.append(actor_id)
+        try:
+            rows = store.events(
+                actor=actor_ids, type=types, since=since, until=until, factuality=factualities,
+                limit=limit, offset=offset,
+            )  # fmt: skip
+        except DragomanError as exc:
+            raise _fail(str(exc)) from exc
+    if output == "json":
+        render.event_json_lines(sys.stdout, rows)
+    elif output == "csv":
+        render.event_csv(sys.stdout, rows)
+    else:
+        render.event_table(Console(highlight=False), rows, offset=offset)
 
 
 @app.command()
@@ -183,7 +265,7 @@ def actors(
 @app.command()
 def actor(
     actor_id: Annotated[
-        str, typer.Argument(help="Actor id: a KB id (AZE, donald-trump, NATO) or a listed local id.")
+        str, typer.Argument(help="Actor id (AZE, donald-trump, NATO, a listed local id), or its name.")
     ],
     db: DbOption = None,
     mentions: Annotated[int, typer.Option(help="How many mentions to show.")] = 20,
@@ -192,7 +274,7 @@ def actor(
     from dragoman.dossier import actor_dossier
 
     with _open_store(db, read_only=True) as store:
-        dossier = actor_dossier(store, actor_id, mention_limit=mentions)
+        dossier = actor_dossier(store, store.resolve_actor(actor_id) or actor_id, mention_limit=mentions)
     if dossier is None:
         raise _fail(f"no actor {actor_id!r} in the store (ids are listed by 'dragoman actors')")
     render.actor_dossier(Console(highlight=False), dossier)

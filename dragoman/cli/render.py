@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+import csv
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TextIO
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from dragoman.batch import IngestSummary, Outcome
 from dragoman.dossier import Dossier
-from dragoman.record import Record
-from dragoman.store import ActorSummary, DocumentSummary
+from dragoman.record import Event, Record
+from dragoman.store import ActorSummary, DocumentSummary, EventRow
 
-#: Styles of the highlighted spans in ``dragoman show``.
+#: Styles of the highlighted spans in ``dragoman show`` (and of the trigger in ``dragoman events``).
 ENTITY_STYLE = "bold cyan"
 TIMEX_STYLE = "bold magenta"
+EVENT_SENTENCE_STYLE = "underline"
+TRIGGER_STYLE = "bold black on yellow"
+
+#: Factualities other than plain assertion, in a colour that makes them hard to miss.
+FACTUALITY_STYLES = {"attributed": "yellow", "hypothetical": "magenta", "future": "blue", "negated": "red"}
+
+#: Columns of ``dragoman events --format csv``; several actors in one cell are joined by ``;``.
+EVENT_CSV_COLUMNS = (
+    "doc_id", "idx", "doc_date", "date", "date_precision", "type", "mode", "context", "cameo", "intensity",
+    "source", "source_names", "target", "target_names", "factuality", "attributed_to", "attributed_actor",
+    "confidence", "location", "location_name", "trigger_start", "trigger_end", "trigger_text",
+    "sentence_start", "sentence_end", "sentence_text", "doc_title",
+)  # fmt: skip
 
 
 @contextmanager
@@ -194,6 +209,8 @@ def document_report(console: Console, record: Record) -> None:
         console.print(entities)
     if record.actors:
         console.print(actor_summary(record))
+    if record.events:
+        console.print(event_summary(record))
     console.print(
         f"{len(record.entities)} entities · {len(record.actors)} actors · {len(record.timexes)} timexes · "
         f"{len(record.events)} events · {len(record.framing)} framing spans"
@@ -222,14 +239,116 @@ def actor_summary(record: Record) -> Table:
     return table
 
 
+def event_summary(record: Record) -> Table:
+    """The document's events in text order: who did what to whom, when, where, and how it is told."""
+    table = _table(
+        "events", ("type", "source → target", "date", "place", "factuality", "attributed to", "trigger")
+    )
+    for e in record.events:
+        table.add_row(
+            _event_type(e), Text(_parties(e.source, e.target, record.actors)), e.date or "",
+            Text(_name(e.location, record.actors) if e.location else ""), _factuality(e.factuality),
+            Text(e.attributed_to or ""), Text(f"{e.trigger_text} ({e.trigger[0]}–{e.trigger[1]})"),
+        )  # fmt: skip
+    return table
+
+
 def highlighted_text(record: Record) -> Text:
-    """``record.text`` with entity spans and time expressions styled (time wins where they overlap)."""
+    """``record.text`` with its spans styled: event sentences underlined, then entities, time
+    expressions (time wins where they overlap) and, over all of them, event triggers."""
     text = Text(record.text)
+    for event in record.events:
+        text.stylize(EVENT_SENTENCE_STYLE, *event.sentence)
     for e in record.entities:
         text.stylize(ENTITY_STYLE, e.start, e.end)
     for t in record.timexes:
         text.stylize(TIMEX_STYLE, t.start, t.end)
+    for event in record.events:
+        text.stylize(TRIGGER_STYLE, *event.trigger)
     return text
+
+
+def event_table(console: Console, rows: list[EventRow], *, offset: int = 0) -> None:
+    """The ``dragoman events`` listing: per event its date, type (mode), factuality, then who did it
+    to whom in which document, and below that the sentence with the trigger marked.
+
+    Parties and sentence share the widest column so that 80 columns still leave room to read them.
+    """
+    first = f" from #{offset + 1}" if offset else ""
+    table = Table(title=f"{len(rows)} events{first}", header_style="bold", box=None, padding=(0, 1))
+    wide = console.width >= 120  # room for "SANCTION (economic)" and "attributed (analysts)" on one line
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", max_width=20 if wide else 12)
+    table.add_column("factuality", max_width=24 if wide else 14)
+    table.add_column("source → target · document", ratio=1)
+    for row in rows:
+        e = row.event
+        parties = Text(f"{', '.join(row.source_names) or '?'} → {', '.join(row.target_names) or '?'}")
+        parties.stylize("bold")
+        parties.append(f" · {row.doc_id}", style="dim")
+        table.add_row(
+            e.date or "",
+            Text(e.type + (f" ({e.mode})" if e.mode else "")),
+            _factuality(e.factuality, e.attributed_to),
+            Group(parties, trigger_in_sentence(row)),
+        )
+    console.print(table)
+
+
+def trigger_in_sentence(row: EventRow, width: int = 160) -> Text:
+    """The event's sentence (shortened around the trigger past ``width`` characters), trigger marked."""
+    sentence, e = row.sentence_text, row.event
+    start, end = e.trigger[0] - e.sentence[0], e.trigger[1] - e.sentence[0]
+    if not 0 <= start <= end <= len(sentence):  # a trigger outside its sentence: show it alone
+        return Text(e.trigger_text, style=TRIGGER_STYLE)
+    left = max(0, min(start - width // 2, len(sentence) - width))
+    right = min(len(sentence), left + width)
+    # a sentence that spans lines in the document reads better as one line
+    shown = sentence[left:right].replace("\n", " ")
+    text = Text(("…" if left else "") + shown + ("…" if right < len(sentence) else ""))
+    shift = 1 if left else 0
+    text.stylize(TRIGGER_STYLE, start - left + shift, end - left + shift)
+    return text
+
+
+def event_json_lines(out: TextIO, rows: list[EventRow]) -> None:
+    """``dragoman events --format json``: one JSON object per event and line."""
+    for row in rows:
+        out.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+
+
+def event_csv(out: TextIO, rows: list[EventRow]) -> None:
+    """``dragoman events --format csv``: a header, then one row per event (:data:`EVENT_CSV_COLUMNS`)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EVENT_CSV_COLUMNS)
+    for row in rows:
+        data = row.to_dict()
+        data["trigger_start"], data["trigger_end"] = row.event.trigger
+        data["sentence_start"], data["sentence_end"] = row.event.sentence
+        writer.writerow(
+            ";".join(v) if isinstance(v, list | tuple) else ("" if v is None else v)
+            for v in (data[c] for c in EVENT_CSV_COLUMNS)
+        )
+
+
+def _event_type(e: Event) -> str:
+    return f"{e.type} ({e.mode})" if e.mode else e.type
+
+
+def _factuality(value: str, attributed_to: str | None = None) -> Text:
+    label = f"{value} ({attributed_to})" if attributed_to else value
+    return Text(label, style=FACTUALITY_STYLES.get(value, ""))
+
+
+def _name(actor_id: str, actors: dict[str, dict[str, Any]]) -> str:
+    return str((actors.get(actor_id) or {}).get("name") or actor_id)
+
+
+def _parties(source: tuple[str, ...], target: tuple[str, ...], actors: dict[str, dict[str, Any]]) -> str:
+    def names(ids: tuple[str, ...]) -> str:
+        return ", ".join(_name(a, actors) for a in ids) or "?"
+
+    return f"{names(source)} → {names(target)}"
 
 
 def score_tables(console: Console, scores: dict[str, dict[str, dict[str, Any]]]) -> None:
