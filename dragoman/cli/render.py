@@ -93,7 +93,7 @@ def document_table(console: Console, rows: list[DocumentSummary], total: int) ->
     for row in rows:
         lang = row.language or "?"
         table.add_row(
-            Text(row.id if len(row.id) <= 12 else row.id[:11] + "…"),
+            Text(short_id(row.id)),
             row.date or "",
             Text(lang if row.coded else f"{lang}*"),
             Text((row.title or "")[:80]),
@@ -240,15 +240,20 @@ def actor_summary(record: Record) -> Table:
 
 
 def event_summary(record: Record) -> Table:
-    """The document's events in text order: who did what to whom, when, where, and how it is told."""
-    table = _table(
-        "events", ("type", "source → target", "date", "place", "factuality", "attributed to", "trigger")
-    )
+    """The document's events in text order: who did what to whom, when, where, and how it is told
+    (the factuality with who a claim is attributed to), and the trigger word(s)."""
+    table = Table(title="events", header_style="bold")
+    table.add_column("type", no_wrap=True)
+    table.add_column("source → target", ratio=2)
+    table.add_column("date", no_wrap=True)
+    table.add_column("place", ratio=1)
+    table.add_column("factuality", ratio=1)
+    table.add_column("trigger", ratio=1)
     for e in record.events:
         table.add_row(
             _event_type(e), Text(_parties(e.source, e.target, record.actors)), e.date or "",
-            Text(_name(e.location, record.actors) if e.location else ""), _factuality(e.factuality),
-            Text(e.attributed_to or ""), Text(f"{e.trigger_text} ({e.trigger[0]}–{e.trigger[1]})"),
+            Text(_name(e.location, record.actors) if e.location else ""),
+            _factuality(e.factuality, e.attributed_to), Text(e.trigger_text),
         )  # fmt: skip
     return table
 
@@ -285,7 +290,7 @@ def event_table(console: Console, rows: list[EventRow], *, offset: int = 0) -> N
         e = row.event
         parties = Text(f"{', '.join(row.source_names) or '?'} → {', '.join(row.target_names) or '?'}")
         parties.stylize("bold")
-        parties.append(f" · {row.doc_id}", style="dim")
+        parties.append(f" · {short_id(row.doc_id)}", style="dim")
         table.add_row(
             e.date or "",
             Text(e.type + (f" ({e.mode})" if e.mode else "")),
@@ -295,7 +300,12 @@ def event_table(console: Console, rows: list[EventRow], *, offset: int = 0) -> N
     console.print(table)
 
 
-def trigger_in_sentence(row: EventRow, width: int = 160) -> Text:
+def short_id(doc_id: str) -> str:
+    """A document id cut to 12 characters (content hashes are 64); ``show`` accepts the prefix."""
+    return doc_id if len(doc_id) <= 12 else doc_id[:11] + "…"
+
+
+def trigger_in_sentence(row: EventRow, width: int = 120) -> Text:
     """The event's sentence (shortened around the trigger past ``width`` characters), trigger marked."""
     sentence, e = row.sentence_text, row.event
     start, end = e.trigger[0] - e.sentence[0], e.trigger[1] - e.sentence[0]
