@@ -9,7 +9,7 @@ else every top-level mention in the phrase ("Hungarian and Romanian officials" �
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -19,7 +19,9 @@ from dragoman.record import Mention, Timex
 #: Dependencies that open a clause of their own: an argument phrase stops there.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", "punct", "cc"})
 #: Prepositions whose object is the target of a verb or an event noun ("talks with", "attack on").
-TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "upon", "at", "from", "for"})
+TARGET_PREPS = frozenset(
+    {"to", "with", "against", "on", "toward", "towards", "into", "upon", "at", "from", "for"}
+)
 #: Prepositions that introduce the place of an event.
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 #: Personal pronouns resolved to the nearest person named before them.
@@ -41,8 +43,17 @@ class Arguments:
 class MentionIndex:
     """The document's actor mentions, looked up by token."""
 
-    def __init__(self, doc: Doc, mentions: Iterable[Mention], actors: dict[str, dict]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Iterable[Mention],
+        actors: dict[str, dict],
+        country_entry: Callable[[str], dict | None] | None = None,
+    ) -> None:
         self.actors = actors
+        #: country actors the events name that the document's mentions did not (see :meth:`government`)
+        self.added: dict[str, dict] = {}
+        self._country_entry = country_entry
         #: the actors the previous sentence was about (set by the coder as it reads)
         self.topic: list[str] = []
         self.by_token: dict[int, list[Mention]] = {}
@@ -62,7 +73,7 @@ class MentionIndex:
 
     def kind(self, actor: str) -> str | None:
         """The actor's kind (country, person, igo, organization, group, location)."""
-        return self.actors.get(actor, {}).get("kind")
+        return (self.actors.get(actor) or self.added.get(actor) or {}).get("kind")
 
     def of_phrase(self, head: Token) -> list[str]:
         """The actors a noun phrase names (its head's mention, else its top-level mentions), per conjunct."""
@@ -70,7 +81,7 @@ class MentionIndex:
         for part in _conjuncts(head):
             covering = self.by_token.get(part.i)
             if covering:
-                found.append(covering[0].actor or "")
+                found.append(self.government(covering[0]))
                 continue
             if part.lower_ in PERSON_PRONOUNS:
                 person = self.pronoun(part)
@@ -82,8 +93,24 @@ class MentionIndex:
                 for mention in self.by_token.get(token.i, ())[:1]:
                     if (mention.start, mention.end) not in seen:
                         seen.add((mention.start, mention.end))
-                        found.append(mention.actor or "")
+                        found.append(self.government(mention))
         return _unique(a for a in found if a)
+
+    def government(self, mention: Mention) -> str:
+        """A capital taking part in an event is its country's government ("accused Pyongyang of…"):
+        the country's id (its actor added to :attr:`added` where the document lacked it)."""
+        actor = mention.actor or ""
+        if mention.via != "capital" or self.kind(actor) != "location":
+            return actor
+        country = self.actors.get(actor, {}).get("country")
+        if not country:
+            return actor
+        if country not in self.actors and country not in self.added:
+            entry = self._country_entry(country) if self._country_entry else None
+            if entry is None:
+                return actor
+            self.added[country] = entry
+        return str(country)
 
     def pronoun(self, token: Token) -> str | None:
         """The person a he/him/his/she/her most likely refers to: the nearest person named before it
@@ -91,7 +118,11 @@ class MentionIndex:
         own_subject = _subject_actors(token, self)
         start = token.idx
         for mention in sorted(self.people, key=lambda m: -m.start):
-            if mention.end <= start and start - mention.end <= PRONOUN_WINDOW and mention.actor not in own_subject:
+            if (
+                mention.end <= start
+                and start - mention.end <= PRONOUN_WINDOW
+                and mention.actor not in own_subject
+            ):
                 return mention.actor
         return None
 
@@ -109,15 +140,16 @@ class MentionIndex:
         return None
 
 
-def phrase_tokens(head: Token) -> Iterator[Token]:
-    """The head and the tokens of its noun phrase: modifiers, ``of`` phrases, compounds, not clauses."""
+def phrase_tokens(head: Token, top: bool = True) -> Iterator[Token]:
+    """The head and the tokens of its noun phrase: modifiers (with their conjuncts: "Hungarian and
+    Romanian officials"), ``of`` phrases, compounds; not clauses, not the head's own conjuncts."""
     yield head
     for child in head.children:
-        if child.dep_ in CLAUSE_DEPS or child.dep_ == "conj":
+        if child.dep_ in CLAUSE_DEPS or (top and child.dep_ == "conj"):
             continue
         if child.dep_ == "prep" and child.lower_ != "of":
             continue
-        yield from phrase_tokens(child)
+        yield from phrase_tokens(child, top=False)
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -160,6 +192,8 @@ def verb_arguments(verb: Token, index: MentionIndex) -> Arguments:
             source += index.of_phrase(child)
     if not source:
         source = inherited_source(verb, index)
+    if not source and any(c.dep_ == "nsubj" and c.lower_ in REPORTED_PRONOUNS for c in children):
+        source = reporter(verb, index)
     objects = [c for c in children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
     for obj in objects:
         target += index.of_phrase(obj)
@@ -167,6 +201,19 @@ def verb_arguments(verb: Token, index: MentionIndex) -> Arguments:
             target += _prep_objects(obj, index)
     if not target:
         target += _prep_objects(verb, index)
+    if not target:
+        # "demanded that North Korea forsake…", "urged Iran to…": the subject of the demanded clause.
+        for child in children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                target += [
+                    a
+                    for c in child.children
+                    if c.dep_ == "nsubj" and c.lower_ not in REPORTED_PRONOUNS
+                    for a in index.of_phrase(c)
+                ]
+    if not target:
+        # "demanded an immediate admission by Moscow": an actor anywhere in the object.
+        target += [a for obj in objects for a in mentions_in(obj, index) if a not in source]
     return _arguments(source, target, index)
 
 
@@ -188,9 +235,9 @@ def noun_arguments(noun: Token, index: MentionIndex) -> Arguments:
             source += index.of_phrase(child)
         elif child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
             source += mentions_in(child, index)
-        elif child.dep_ == "prep" and child.lower_ == "by":
-            source += [a for obj in child.children if obj.dep_ == "pobj" for a in index.of_phrase(obj)]
-        elif child.dep_ == "prep" and child.lower_ == "between":
+        elif (child.dep_ == "prep" and child.lower_ == "by") or (
+            child.dep_ == "prep" and child.lower_ == "between"
+        ):
             source += [a for obj in child.children if obj.dep_ == "pobj" for a in index.of_phrase(obj)]
     target += _prep_objects(noun, index)
     for child in noun.children:
@@ -204,6 +251,23 @@ def noun_arguments(noun: Token, index: MentionIndex) -> Arguments:
     return _arguments(source, target, index)
 
 
+#: Subject pronouns that, in a reported clause, usually mean the reporter ("Iraq said it would allow").
+REPORTED_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
+def reporter(verb: Token, index: MentionIndex) -> list[str]:
+    """The subject of the saying verb whose complement ``verb`` is ("Iraq said it would …" → Iraq)."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or current.head is current:
+            return []
+        current = current.head
+        for child in current.children:
+            if child.dep_ == "nsubj" and child.lower_ not in REPORTED_PRONOUNS:
+                return index.of_phrase(child)
+    return []
+
+
 def inherited_source(token: Token, index: MentionIndex, depth: int = 4) -> list[str]:
     """The subject (or possessor) of the nearest governor: "agreed to set up", "Trump's signing of
     the decree to suspend …" (the possessor of the event noun above)."""
@@ -211,6 +275,16 @@ def inherited_source(token: Token, index: MentionIndex, depth: int = 4) -> list[
     for _ in range(depth):
         if current.dep_ not in ("xcomp", "conj", "acl", "pcomp", "pobj", "prep", "advcl", "ccomp", "dobj"):
             return []
+        if current.dep_ == "pcomp" and current.head.lower_ in ("of", "for"):
+            # "accused Pyongyang of supplying", "praised Kazakhstan for hosting": the object acts.
+            holder = current.head.head
+            objects = (
+                [holder]
+                if holder.pos_ in ("NOUN", "PROPN")
+                else [c for c in holder.children if c.dep_ == "dobj"]
+            )
+            if objects and (actors := index.of_phrase(objects[0])):
+                return actors
         current = current.head
         for child in current.children:
             if child.dep_ in ("nsubj", "poss") or _possessive(child):
@@ -263,17 +337,25 @@ def _clause_tokens(trigger: Token) -> Iterator[Token]:
     while stack:
         token = stack.pop()
         yield token
-        stack.extend(c for c in token.children if c.dep_ not in ("ccomp", "relcl", "parataxis") and not _finite_advcl(c))
+        stack.extend(
+            c
+            for c in token.children
+            if c.dep_ not in ("ccomp", "relcl", "parataxis") and not _finite_advcl(c)
+        )
 
 
 def _finite_advcl(token: Token) -> bool:
-    """An adverbial clause with its own tense ("…, focused on"), not a purpose infinitive ("to participate")."""
+    """An adverbial clause with its own tense ("…, focused on"), not a purpose infinitive."""
     return token.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def event_date(trigger: Token, timexes: list[Timex], sentence: tuple[int, int]) -> Timex | None:
     """The DATE timex inside the trigger's clause (its subtree without subordinate clauses), if any."""
-    dated = [t for t in timexes if t.type == "DATE" and sentence[0] <= t.start < sentence[1] and _DATE_VALUE.match(t.value)]
+    dated = [
+        t
+        for t in timexes
+        if t.type == "DATE" and sentence[0] <= t.start < sentence[1] and _DATE_VALUE.match(t.value)
+    ]
     if not dated:
         return None
     clause = [(token.idx, token.idx + len(token)) for token in _clause_tokens(trigger)]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -83,7 +84,9 @@ def parse_verbs(lines: list[str]) -> tuple[list[tuple[str, str, str]], list[tupl
             if "*" not in body:
                 continue
             left, right = (side.strip() for side in body.split("*", 1))
-            clean = [re.sub(r"[$%^]|(?<![\w}])\+|\+(?=\s|$)", "", side).strip().lower() for side in (left, right)]
+            clean = [
+                re.sub(r"[$%^]|(?<![\w}])\+|\+(?=\s|$)", "", side).strip().lower() for side in (left, right)
+            ]
             clean = [re.sub(r"\s+", " ", side) for side in clean]
             patterns.append((block, clean[0], clean[1], _code(code_match.group(1) if code_match else None)))
             continue
@@ -113,26 +116,40 @@ def parse_cameo2plover(lines: list[str]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def _write(name: str, header: str, rows: list[tuple[str, ...]]) -> None:
+def _write(name: str, header: str, rows: Sequence[tuple[str, ...]]) -> None:
     lines = [header] + ["\t".join(row) for row in rows]
     (DATA_DIR / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def build(kb_sources: Path, cameo2plover: Path) -> None:
     """Write verbs.tsv, patterns.tsv, synsets.tsv and cameo2plover.tsv under ``data/``."""
-    lines = (kb_sources / "petrarch" / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+    lines = (
+        (kb_sources / "petrarch" / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+    )
     start = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
     end = next((i for i, line in enumerate(lines) if "TRANSFORMATIONS" in line), len(lines))
     synsets = parse_synsets(lines[:start])
     verbs, patterns = parse_verbs(lines[start:end])
-    _write("synsets.tsv", "# synset\twords (|-separated)\t(from PETRARCH CAMEO.2.0.txt, MIT)",
-           [(name, "|".join(words)) for name, words in sorted(synsets.items())])
-    _write("verbs.tsv", "# verb\tblock\tcameo ('' = patterns only, '-' = no event)\t(from PETRARCH CAMEO.2.0.txt, MIT)",
-           sorted(set(verbs)))
-    _write("patterns.tsv", "# block\tleft of verb\tright of verb\tcameo\t(from PETRARCH CAMEO.2.0.txt, MIT)",
-           patterns)
-    _write("cameo2plover.tsv", "# cameo\tplover type\tmode\tcontext\t(PLOVER manual 0.8 table, CC-BY-SA-4.0)",
-           parse_cameo2plover(cameo2plover.read_text(encoding="utf-8").splitlines()))
+    _write(
+        "synsets.tsv",
+        "# synset\twords (|-separated)\t(from PETRARCH CAMEO.2.0.txt, MIT)",
+        [(name, "|".join(words)) for name, words in sorted(synsets.items())],
+    )
+    _write(
+        "verbs.tsv",
+        "# verb\tblock\tcameo ('' = patterns only, '-' = no event)\t(from PETRARCH CAMEO.2.0.txt, MIT)",
+        sorted(set(verbs)),
+    )
+    _write(
+        "patterns.tsv",
+        "# block\tleft of verb\tright of verb\tcameo\t(from PETRARCH CAMEO.2.0.txt, MIT)",
+        patterns,
+    )
+    _write(
+        "cameo2plover.tsv",
+        "# cameo\tplover type\tmode\tcontext\t(PLOVER manual 0.8 table, CC-BY-SA-4.0)",
+        parse_cameo2plover(cameo2plover.read_text(encoding="utf-8").splitlines()),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ governor's content, not a second event. Events need at least one actor.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,15 +25,40 @@ from dragoman.events.arguments import (
     noun_arguments,
     verb_arguments,
 )
-from dragoman.events.factuality import factuality
-from dragoman.events.lexicon import EventLexicon, Item, Pattern, load_lexicon
+from dragoman.events.factuality import SPEECH_VERBS, factuality
+from dragoman.events.lexicon import Coding, EventLexicon, Item, Pattern, load_lexicon
 from dragoman.record import Event
 
 #: Dependencies between a verb and what it governs whose object side a pattern may look into.
-_OBJECT_SIDE_STOP = frozenset({"ccomp", "advcl", "relcl", "parataxis", "nsubj", "nsubjpass", "punct", "mark", "cc"})
+_OBJECT_SIDE_STOP = frozenset(
+    {"ccomp", "advcl", "relcl", "parataxis", "nsubj", "nsubjpass", "punct", "mark", "cc"}
+)
 #: Dependencies by which an event is the content of the coded event above it ("threatened to attack",
 #: "agreed that they should cooperate", "accused them of attacking").
 _EMBEDDED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep"})
+#: Types whose future-tense report PLOVER codes as AGREE (an intention to cooperate).
+FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: Meetings: reciprocal events whose parties are all the actor (PLOVER manual 2.4.2).
+RECIPROCAL_TRIGGERS = frozenset(
+    [
+        "meet",
+        "talk",
+        "negotiate",
+        "discuss",
+        "telephone",
+        "phone",
+        "confer",
+        "consult",
+        "converse",
+        "talks",
+        "meeting",
+        "negotiation",
+        "dialogue",
+        "consultation",
+        "conversation",
+        "summit",
+    ]
+)
 #: Base confidence of a trigger coded by a pattern, by the verb's own code, and by an event noun.
 PATTERN_CONFIDENCE, VERB_CONFIDENCE, NOUN_CONFIDENCE = 0.8, 0.65, 0.55
 
@@ -44,13 +69,27 @@ class EventCoder:
     def __init__(self, lexicon: EventLexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
 
-    def events(self, doc: Doc) -> list[Event]:
-        """The events of ``doc`` (which needs ``doc._.actor_mentions``, ``doc._.actors``, ``doc._.timexes``)."""
-        index = MentionIndex(doc, doc._.actor_mentions or (), doc._.actors or {})
+    def events(self, doc: Doc) -> tuple[list[Event], dict[str, dict]]:
+        """The events of ``doc`` (which needs ``doc._.actor_mentions``, ``doc._.actors``, ``doc._.timexes``),
+        and the entries of actors they name that ``doc._.actors`` lacks (a capital's country)."""
+        index = MentionIndex(
+            doc, doc._.actor_mentions or (), doc._.actors or {}, self._country_entry(doc._.dct)
+        )
         found: list[Event] = []
         for sentence in doc.sents:
             found.extend(self._sentence_events(sentence, index, doc._.timexes or [], doc._.dct))
-        return found
+        return found, index.added
+
+    @staticmethod
+    def _country_entry(day: dt.date | None) -> Callable[[str], dict | None]:
+        from dragoman.kb import load_kb
+        from dragoman.nlp.actors import actor_entry
+
+        def entry(country: str) -> dict | None:
+            actor = load_kb().actor(country)
+            return actor_entry(actor, day) if actor is not None else None
+
+        return entry
 
     # --- triggers -------------------------------------------------------------------------------
 
@@ -87,10 +126,16 @@ class EventCoder:
                 code, confidence = self.code_verb(token)
                 if code is not None and self.lexicon.coding(code) is not None:
                     coded[token.i] = (code, confidence, True)
-            elif token.pos_ in ("NOUN", "PROPN") and (code := self.code_noun(token)) is not None:
+            elif (
+                token.pos_ in ("NOUN", "PROPN")
+                and (code := self.code_noun(token)) is not None
+                and self.lexicon.coding(code) is not None
                 # A noun inside an actor's name ("the Consultative Meeting") names, it does not report.
-                if self.lexicon.coding(code) is not None and token.i not in index.by_token:
-                    coded[token.i] = (code, NOUN_CONFIDENCE, False)
+                and token.i not in index.by_token
+            ):
+                coded[token.i] = (code, NOUN_CONFIDENCE, False)
+        for i in [i for i in coded if _only_modal(sentence.doc[i], coded)]:
+            del coded[i]
         events = []
         topic = list(index.topic)
         for i, (code, confidence, is_verb) in sorted(coded.items()):
@@ -98,9 +143,16 @@ class EventCoder:
             if _governed_by_event(trigger, coded):
                 continue
             args = verb_arguments(trigger, index) if is_verb else noun_arguments(trigger, index)
+            place = event_place(trigger, index)
+            if is_verb and args.source and not args.target and place is not None and place not in args.source:
+                # "arrived in Amman", "set up a centre in Tokyo": the place's country is the recipient.
+                args = Arguments(args.source, (_place_recipient(place, index),))
             if not args.source and not is_verb and args.target and topic:
                 args = Arguments(tuple(a for a in topic if a not in args.target), args.target)
                 confidence -= 0.15
+            if trigger.lemma_.lower() in RECIPROCAL_TRIGGERS and args.source and args.target:
+                # PLOVER 2.4.2: in a meeting all parties are the actor and there is no recipient.
+                args = Arguments(args.source + args.target, ())
             if args.source:
                 topic = list(args.source)
             if not (args.source or args.target):
@@ -123,11 +175,19 @@ class EventCoder:
         coding = self.lexicon.coding(code)
         assert coding is not None
         fact = factuality(trigger, sentence)
+        if fact.value == "future" and coding.type in FUTURE_AGREE:
+            # PLOVER 3.1: cooperation reported in the future tense is an intention, coded AGREE.
+            coding = Coding(
+                coding.cameo, "AGREE", None, coding.context, self.lexicon.scores.get(("AGREE", None))
+            )
         attributed_actor = None
         if fact.attributed_token is not None:
             actors = index.of_phrase(fact.attributed_token)
             attributed_actor = actors[0] if actors else None
         timex = event_date(trigger, timexes, (sentence.start_char, sentence.end_char))
+        date: str | None
+        precision: str | None
+        date_span: tuple[int, int] | None
         if timex is not None:
             date, precision, date_span = timex.value, date_precision(timex.value), (timex.start, timex.end)
         else:
@@ -159,6 +219,14 @@ class EventCoder:
         )
 
 
+def _place_recipient(place: str, index: MentionIndex) -> str:
+    """A place standing in for the recipient: its country's actor where the place is a town."""
+    country = index.actors.get(place, {}).get("country")
+    if index.kind(place) == "location" and country in index.actors:
+        return str(country)
+    return place
+
+
 def _sentence_topic(sentence: Span, index: MentionIndex) -> list[str]:
     """The actors the sentence's main clause is about (its root's subject), for event nouns with no
     source of their own in the next sentence ("… sees Aliyev as the leader. This was evident in the
@@ -170,6 +238,42 @@ def _sentence_topic(sentence: Span, index: MentionIndex) -> list[str]:
             if actors:
                 return actors
     return []
+
+
+#: Verbs that only frame the event they govern ("plans to deploy", "is expected to meet"): when the
+#: governed verb is an event, it is the event, and these give its factuality.
+MODAL_GOVERNORS = frozenset(
+    [
+        "plan",
+        "intend",
+        "expect",
+        "schedule",
+        "set",
+        "go",
+        "due",
+        "aim",
+        "seek",
+        "try",
+        "attempt",
+        "want",
+        "wish",
+        "hope",
+        "consider",
+        "prepare",
+        "continue",
+        "begin",
+        "start",
+        "mull",
+        "weigh",
+        "contemplate",
+    ]
+)
+
+
+def _only_modal(token: Token, coded: dict[int, tuple[str, float, bool]]) -> bool:
+    return token.lemma_.lower() in MODAL_GOVERNORS and any(
+        c.dep_ == "xcomp" and c.i in coded for c in token.children
+    )
 
 
 def _governed_by_event(trigger: Token, coded: dict[int, tuple[str, float, bool]]) -> bool:
@@ -185,7 +289,8 @@ def _governed_by_event(trigger: Token, coded: dict[int, tuple[str, float, bool]]
             return False
         current = current.head
         if current.i in coded:
-            return True
+            # What someone says, claims or alleges is an event of its own ("claimed that police raided").
+            return current.lemma_.lower() not in SPEECH_VERBS
         if current.pos_ in ("NOUN", "PROPN"):
             return False
     return False
@@ -223,9 +328,10 @@ def _side_matches(items: Iterable[Item], tokens: list[Token]) -> bool:
         return False
     forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
     present = {f for pair in forms for f in pair}
+    prepositions = [t.dep_ in ("prep", "dative", "agent") for t in tokens]
     for item in items:
         if item.preposition is not None:
-            preps = [i for i, (low, _) in enumerate(forms) if low == item.preposition]
+            preps = [i for i, (low, _) in enumerate(forms) if low == item.preposition and prepositions[i]]
             if not preps:
                 return False
             if item.words and not any(_phrase_at(item.words, forms, present, p + 1) for p in preps):
@@ -235,7 +341,9 @@ def _side_matches(items: Iterable[Item], tokens: list[Token]) -> bool:
     return True
 
 
-def _phrase_at(alternatives: frozenset[str], forms: list[tuple[str, str]], present: set[str], start: int) -> bool:
+def _phrase_at(
+    alternatives: frozenset[str], forms: list[tuple[str, str]], present: set[str], start: int
+) -> bool:
     """Whether one of the alternatives occurs in ``forms[start:]`` (as words or lemmas, contiguous)."""
     for phrase in alternatives:
         words = phrase.split()

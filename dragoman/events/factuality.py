@@ -23,19 +23,117 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 #: Verbs whose clausal complement is someone's claim.
-SPEECH_VERBS = frozenset("""say tell report claim allege suggest note state announce add insist believe
-    think argue contend assert write estimate predict warn accuse confirm deny reveal indicate
-    acknowledge admit explain declare stress emphasise emphasize point observe remark recall
-    speculate suspect fear hope know understand learn quote cite emerge surface circulate""".split())
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "allege",
+        "suggest",
+        "note",
+        "state",
+        "announce",
+        "add",
+        "insist",
+        "believe",
+        "think",
+        "argue",
+        "contend",
+        "assert",
+        "write",
+        "estimate",
+        "predict",
+        "warn",
+        "accuse",
+        "confirm",
+        "deny",
+        "reveal",
+        "indicate",
+        "acknowledge",
+        "admit",
+        "explain",
+        "declare",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "point",
+        "observe",
+        "remark",
+        "recall",
+        "speculate",
+        "suspect",
+        "fear",
+        "hope",
+        "know",
+        "understand",
+        "learn",
+        "quote",
+        "cite",
+        "emerge",
+        "surface",
+        "circulate",
+    ]
+)
 #: Nouns that credit a claim: "reports emerged that…", "the claim that…".
-SPEECH_NOUNS = frozenset("report reports claim claims allegation rumour rumor statement news word speculation".split())
+SPEECH_NOUNS = frozenset(
+    [
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "allegation",
+        "rumour",
+        "rumor",
+        "statement",
+        "news",
+        "word",
+        "speculation",
+    ]
+)
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
-FUTURE_GOVERNORS = frozenset({"plan", "intend", "expect", "schedule", "prepare", "set", "go", "due", "vow", "pledge", "promise", "decide", "agree"})
-HYPOTHETICAL_GOVERNORS = frozenset({"consider", "aim", "seek", "try", "attempt", "want", "wish", "mull", "weigh", "contemplate", "threaten", "propose", "offer", "hope", "able", "likely", "possible"})
+FUTURE_GOVERNORS = frozenset(
+    {
+        "plan",
+        "intend",
+        "expect",
+        "schedule",
+        "prepare",
+        "set",
+        "go",
+        "due",
+        "vow",
+        "pledge",
+        "promise",
+        "decide",
+        "agree",
+    }
+)
+HYPOTHETICAL_GOVERNORS = frozenset(
+    {
+        "consider",
+        "aim",
+        "seek",
+        "try",
+        "attempt",
+        "want",
+        "wish",
+        "mull",
+        "weigh",
+        "contemplate",
+        "threaten",
+        "propose",
+        "offer",
+        "hope",
+        "able",
+        "likely",
+        "possible",
+    }
+)
 CONDITIONS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-QUOTES = "\"“”«»"
+QUOTES = '"“”«»'
 
 #: Dependencies through which an event completes its governor ("agreed to meet", "plans to visit").
 COMPLEMENT_DEPS = frozenset({"xcomp", "acomp", "pcomp", "prep", "pobj"})
@@ -79,8 +177,14 @@ def _governors(trigger: Token, deps: frozenset[str] = COMPLEMENT_DEPS) -> list[T
 
 def _negated(trigger: Token) -> bool:
     for token in _governors(trigger, frozenset({"xcomp"})):
-        if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("det", "advmod")) for c in token.children):
+        if any(
+            c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("det", "advmod")) for c in token.children
+        ):
             return True
+        # "No shots were fired", "Neither Washington nor Tehran sent …"
+        for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if any(c.lower_ in ("no", "neither") and c.dep_ in ("det", "preconj") for c in subject.children):
+                return True
     if trigger.pos_ == "NOUN":
         if any(c.lower_ in ("no", "without") for c in trigger.children):
             return True
@@ -113,7 +217,9 @@ def _future(trigger: Token) -> bool:
             return True
         lemma = token.lemma_.lower()
         if i > 0 and lemma in FUTURE_GOVERNORS:
-            if lemma == "go" and not any(c.lower_ in ("is", "are", "was", "were", "am", "be") for c in token.children):
+            if lemma == "go" and not any(
+                c.lower_ in ("is", "are", "was", "were", "am", "be") for c in token.children
+            ):
                 continue
             return True
     return False
@@ -129,7 +235,19 @@ def _attribution(trigger: Token, sentence: Span) -> tuple[str | None, Token | No
         head = current.head
         if head is current:
             break
-        if current.dep_ in ("ccomp", "parataxis", "acl", "advcl", "relcl", "xcomp", "conj", "pcomp", "pobj", "prep", "dobj"):
+        if current.dep_ in (
+            "ccomp",
+            "parataxis",
+            "acl",
+            "advcl",
+            "relcl",
+            "xcomp",
+            "conj",
+            "pcomp",
+            "pobj",
+            "prep",
+            "dobj",
+        ):
             if head.lemma_.lower() in SPEECH_VERBS and current.dep_ in ("ccomp", "parataxis", "conj"):
                 return _subject_text(head)
             if head.lemma_.lower() in SPEECH_VERBS and current.dep_ == "advcl" and _has_subject(head):
@@ -141,7 +259,11 @@ def _attribution(trigger: Token, sentence: Span) -> tuple[str | None, Token | No
     # or the speech verb hangs off the trigger as parataxis.
     for child in trigger.children:
         # "As previously reported, …" has no one to credit: the outlet's own earlier reporting.
-        if child.dep_ in ("parataxis", "advcl") and child.lemma_.lower() in SPEECH_VERBS and _has_subject(child):
+        if (
+            child.dep_ in ("parataxis", "advcl")
+            and child.lemma_.lower() in SPEECH_VERBS
+            and _has_subject(child)
+        ):
             return _subject_text(child)
     for token in sentence:
         if token.dep_ == "prep" and token.lower_ == "according" and token.head in _governors(trigger):

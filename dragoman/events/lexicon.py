@@ -35,7 +35,7 @@ _ITEM = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One thing a pattern needs near its verb: alternatives of a word or phrase, maybe after a preposition."""
+    """One thing a pattern needs near its verb: alternative words or phrases, maybe after a preposition."""
 
     words: frozenset[str]
     preposition: str | None = None
@@ -112,7 +112,7 @@ def parse_side(text: str, synsets: dict[str, frozenset[str]]) -> tuple[Item, ...
             words = raw[1:-1].split()
             if not words:
                 continue
-            prep, rest = words[0], " ".join(words[1:])
+            prep, rest = words[0], " ".join(words[1:]).replace("{", "").replace("}", "")
             items.append(Item(_alternatives(rest, synsets) if rest else frozenset(), prep))
         else:
             items.append(Item(_alternatives(raw.strip("{}"), synsets)))
@@ -153,7 +153,7 @@ def load_lexicon() -> EventLexicon:
     for row in _rows("nouns.tsv"):
         lexicon.nouns[row[0]] = row[1]
     for row in _rows("cameo2plover.tsv") + _rows("extra_cameo.tsv"):
-        code, type_, mode, context = (row + ["", "", ""])[:4]
+        code, type_, mode, context = [*row, "", "", ""][:4]
         if code not in lexicon.plover:
             lexicon.plover[code] = (type_, mode or None, tuple(c for c in context.split(";") if c))
     for row in _rows("plover_scores.tsv"):

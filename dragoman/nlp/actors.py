@@ -586,14 +586,14 @@ class _DocumentLinker:
             if known is not None and known not in self.result.actors:
                 actor = self.kb.actor(known)
                 if actor is not None:
-                    self.result.actors[known] = _entry(actor, self.dct)
+                    self.result.actors[known] = actor_entry(actor, self.dct)
 
 
 def _office_on(actor: Actor, day: dt.date) -> bool:
     return any(office.held_on(day) for office in actor.offices)
 
 
-def _entry(actor: Actor, day: dt.date | None) -> dict[str, Any]:
+def actor_entry(actor: Actor, day: dt.date | None) -> dict[str, Any]:
     """The record's entry for a KB actor: for a person, the office held on ``day``."""
     office = None
     sector = actor.sector

@@ -15,20 +15,24 @@ from dragoman.record import Event
 
 
 class EventTagger:
-    """Finds and codes the events of a parsed document (see :class:`~dragoman.events.extractor.EventCoder`)."""
+    """Finds and codes the events of a parsed document (see :class:`dragoman.events.extractor.EventCoder`)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         register_extensions()
         self.coder = EventCoder()
 
-    def match(self, doc: Doc) -> list[Event]:
-        """Return the document's events without modifying it."""
+    def match(self, doc: Doc) -> tuple[list[Event], dict[str, dict]]:
+        """Return the document's events, and actors they name that ``doc._.actors`` lacks, without
+        modifying the document."""
         return self.coder.events(doc)
 
-    def set_annotations(self, doc: Doc, events: list[Event]) -> None:
-        """Store ``events`` on ``doc._.events``."""
+    def set_annotations(self, doc: Doc, found: tuple[list[Event], dict[str, dict]]) -> None:
+        """Store the events on ``doc._.events`` and add the actors they name to ``doc._.actors``."""
+        events, actors = found
         doc._.events = events
+        if actors:
+            doc._.actors = {**(doc._.actors or {}), **actors}
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -37,7 +41,7 @@ class EventTagger:
 
 @Language.factory(
     "dragoman_events",
-    assigns=["doc._.events"],
+    assigns=["doc._.events", "doc._.actors"],
     requires=["doc._.actor_mentions", "doc._.actors", "doc._.timexes", "token.dep"],
     default_config={},
 )
