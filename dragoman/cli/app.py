@@ -289,12 +289,17 @@ def eval_command(
 ) -> None:
     """Score the pipeline on the development gold sets."""
     from dragoman.evaluation.actors import evaluate_actors
+    from dragoman.evaluation.events import evaluate_events, headline
     from dragoman.evaluation.gold import require_gold_dir
     from dragoman.evaluation.timex import evaluate_timex
 
     try:
         gold_dir = gold if gold is not None else require_gold_dir()
-        scores = {"timex": evaluate_timex(gold_dir), "actors": evaluate_actors(gold_dir)}
+        scores = {
+            "timex": evaluate_timex(gold_dir),
+            "actors": evaluate_actors(gold_dir),
+            "events": headline(evaluate_events(gold_dir)),
+        }
     except DragomanError as exc:
         raise _fail(str(exc)) from exc
     if as_json:
