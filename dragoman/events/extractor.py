@@ -159,7 +159,10 @@ class EventCoder:
                 continue
             events.append(self._event(trigger, sentence, code, confidence, args, index, timexes, dct))
         index.topic = _sentence_topic(sentence, index) or index.topic
-        return events
+        # Events in modifier and adjunct clauses ("the board he established", "…, focused on
+        # resolving") are background to the sentence's statement: kept only when it states none.
+        main = [e for e in events if _on_main_chain(_token_at(sentence, e.trigger[0]))]
+        return main or events
 
     def _event(
         self,
@@ -225,6 +228,25 @@ def _place_recipient(place: str, index: MentionIndex) -> str:
     if index.kind(place) == "location" and country in index.actors:
         return str(country)
     return place
+
+
+#: Dependencies along which a clause is part of the sentence's main statement (not a modifier).
+MAIN_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "parataxis"})
+
+
+def _token_at(sentence: Span, char: int) -> Token:
+    return next(t for t in sentence if t.idx == char)
+
+
+def _on_main_chain(token: Token) -> bool:
+    """Whether the trigger belongs to the sentence's main statement: every step up to the root is a
+    coordination or a complement ("X said Y attacked Z"), not a modifier or an adjunct clause."""
+    current = token
+    while current.dep_ != "ROOT":
+        if current.dep_ not in MAIN_DEPS:
+            return False
+        current = current.head
+    return True
 
 
 def _sentence_topic(sentence: Span, index: MentionIndex) -> list[str]:

@@ -41,6 +41,7 @@ from dragoman.nlp.linking import (
     place_not_person,
     role_descriptions,
     strip_possessive,
+    title_country,
     title_spans,
 )
 from dragoman.record import Mention
@@ -447,7 +448,7 @@ class _DocumentLinker:
         if label == "PERSON":
             surname = text.split()[-1].lower()
             actor_id = local_id("person", text)
-            self.result.actors.setdefault(actor_id, _local(text, "person"))
+            self.result.actors.setdefault(actor_id, _local(text, "person", title_country(ent, self.kb)))
             if " " in text:
                 self.by_surname.setdefault(surname, actor_id)
             self._mention(start, end, text, actor_id, "unlinked", 0.5)

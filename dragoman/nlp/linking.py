@@ -363,3 +363,23 @@ def place_not_person(span: Span) -> Span | None:
     if root.dep_ == "pobj" and root.head.lower_ in PERSONLESS_PREPOSITIONS:
         return Span(span.doc, span.start, span.end, label="GPE")
     return None
+
+
+def title_country(span: Span, kb: KnowledgeBase) -> str | None:
+    """The country a person's title names before the name: "Nigerian junior foreign minister Dubem
+    Oniya" → NGA, "Niger's ambassador Brah Mohamane" → NER; ``None`` when the words before the name
+    (its compounds, adjectives and possessors) name no country or several."""
+    found: set[str] = set()
+    stack = [t for t in span.root.children if t.i < span.start and t.dep_ in _TITLE_DEPS]
+    while stack:
+        token = stack.pop()
+        if token.text[:1].isupper() and token.is_alpha:
+            country = kb.country_by_adjective(token.text) or _country_by_name(token.text, kb)
+            if country is not None:
+                found.add(country)
+        stack.extend(t for t in token.children if t.i < token.i and t.dep_ in _TITLE_DEPS)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+#: Dependencies of the words of a title before a name ("Kyrgyz Prime Minister", "Niger's ambassador").
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})

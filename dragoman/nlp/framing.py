@@ -1,0 +1,76 @@
+"""The ``dragoman_framing`` spaCy component: persuasion-technique spans, their targets and tone.
+
+A thin wrapper over :mod:`dragoman.framing`. It goes after ``dragoman_actors`` (targets are the
+actors of ``doc._.actor_mentions``); like every Dragoman component it computes first
+(:meth:`FramingTagger.match`) and writes second (:meth:`FramingTagger.set_annotations`).
+Importing this module registers the factory by name only: the model is loaded when a pipeline
+adds the component.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dragoman.framing.detect import detect_framing
+from dragoman.framing.lexicon import load_lexicon
+from dragoman.framing.model import TechniqueModel, load_model
+from dragoman.nlp.extensions import register_extensions
+from dragoman.record import FramingSpan
+
+
+class FramingTagger:
+    """Finds technique spans (:class:`~dragoman.record.FramingSpan`) and sets ``doc._.framing``."""
+
+    def __init__(self, nlp: Language, name: str, model_path: str | None = None) -> None:
+        self.name = name
+        register_extensions()
+        self.model = TechniqueModel.load(Path(model_path)) if model_path else load_model()
+        self.lexicon = load_lexicon()
+
+    def match(self, doc: Doc) -> list[FramingSpan]:
+        """Return the document's framing spans without modifying it."""
+        return detect_framing(doc, self.model, self.lexicon)
+
+    def set_annotations(self, doc: Doc, spans: list[FramingSpan]) -> None:
+        """Store ``spans`` on ``doc._.framing``."""
+        doc._.framing = spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+@Language.factory(
+    "dragoman_framing",
+    assigns=["doc._.framing"],
+    requires=["token.dep", "token.tag", "doc._.actor_mentions"],
+    default_config={"model_path": None},
+)
+def make_framing_tagger(nlp: Language, name: str, model_path: str | None) -> FramingTagger:
+    """Factory of the ``dragoman_framing`` component (``model_path``: another fitted model)."""
+    return FramingTagger(nlp, name, model_path)
+
+
+@lru_cache(maxsize=1)
+def framing_pipeline() -> Language:
+    """The process's pipeline if it already runs ``dragoman_framing``, else a second one that does.
+
+    The second pipeline is built like :func:`~dragoman.nlp.pipeline.load_pipeline` with the
+    framing component appended, so the cached shared pipeline is never modified.
+    """
+    from dragoman.nlp.pipeline import DRAGOMAN_COMPONENTS, MODEL_NAME, load_pipeline
+
+    shared = load_pipeline()
+    if "dragoman_framing" in shared.pipe_names:
+        return shared
+    import spacy
+
+    nlp = spacy.load(MODEL_NAME)
+    for component in DRAGOMAN_COMPONENTS:
+        nlp.add_pipe(component)
+    nlp.add_pipe("dragoman_framing")
+    return nlp
