@@ -25,7 +25,7 @@ from dragoman.events.arguments import (
     noun_arguments,
     verb_arguments,
 )
-from dragoman.events.factuality import SPEECH_VERBS, factuality
+from dragoman.events.factuality import SPEECH_VERBS, Factuality, factuality
 from dragoman.events.lexicon import Coding, EventLexicon, Item, Pattern, load_lexicon
 from dragoman.record import Event
 
@@ -136,6 +136,11 @@ class EventCoder:
                 coded[token.i] = (code, NOUN_CONFIDENCE, False)
         for i in [i for i in coded if _only_modal(sentence.doc[i], coded)]:
             del coded[i]
+        for speaker, demanded in _demands(sentence):
+            # "X said that Y must do Z" is X's demand on Y (PLOVER REQUEST), not Z.
+            if speaker.i not in coded or coded[speaker.i][0].startswith("01"):
+                coded[speaker.i] = (DEMAND_CODE, PATTERN_CONFIDENCE, True)
+            coded.pop(demanded.i, None)
         events = []
         topic = list(index.topic)
         for i, (code, confidence, is_verb) in sorted(coded.items()):
@@ -178,6 +183,16 @@ class EventCoder:
         coding = self.lexicon.coding(code)
         assert coding is not None
         fact = factuality(trigger, sentence)
+        refusal, threat = _refused(trigger, coding.type, fact.value), _threat(trigger, coding.type)
+        if refusal or threat:
+            # "said it would not meet…" is a refusal (REJECT); "will withdraw … unless…", "could
+            # strike if…" a threat (THREATEN): the statement itself is what happened.
+            recoded = self.lexicon.coding("120" if refusal else "130")
+            assert recoded is not None
+            coding = Coding(code, recoded.type, None, coding.context, recoded.intensity)
+            fact = Factuality(
+                "asserted" if refusal else fact.value, fact.attributed_to, fact.attributed_token, fact.quote
+            )
         if fact.value == "future" and coding.type in FUTURE_AGREE:
             # PLOVER 3.1: cooperation reported in the future tense is an intention, coded AGREE.
             coding = Coding(
@@ -243,6 +258,9 @@ def _on_main_chain(token: Token) -> bool:
     coordination or a complement ("X said Y attacked Z"), not a modifier or an adjunct clause."""
     current = token
     while current.dep_ != "ROOT":
+        if current.dep_ == "pcomp" and current.head.head.lemma_.lower() in SPEECH_VERBS:
+            current = current.head.head  # "accused Pyongyang of supplying": the allegation's content
+            continue
         if current.dep_ not in MAIN_DEPS:
             return False
         current = current.head
@@ -290,6 +308,52 @@ MODAL_GOVERNORS = frozenset(
         "contemplate",
     ]
 )
+
+
+#: The CAMEO code given to a reported obligation ("must", "should"): a demand.
+DEMAND_CODE = "100"
+#: Modals and semi-modals of obligation.
+OBLIGATION = frozenset({"must", "should"})
+
+
+#: Types whose announced refusal is a REJECT, and whose conditional announcement is a THREATEN.
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+CONFLICTUAL = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT"})
+_REFUSAL_MODALS = frozenset({"will", "would", "wo", "'ll", "can", "could", "ca", "shall"})
+
+
+def _refused(trigger: Token, type_: str, value: str) -> bool:
+    """A cooperative event announced as not going to happen ("would not meet", "won't allow")."""
+    if value != "negated" or type_ not in COOPERATIVE:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _REFUSAL_MODALS for c in trigger.children)
+
+
+def _threat(trigger: Token, type_: str) -> bool:
+    """An action announced on a condition: anything "unless…", a conflictual one "if…"."""
+    for clause in (c for c in trigger.children if c.dep_ == "advcl"):
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if "unless" in marks or ("if" in marks and type_ in CONFLICTUAL):
+            return True
+    return False
+
+
+def _demands(sentence: Span) -> list[tuple[Token, Token]]:
+    """(saying verb, obliged verb) pairs: "declared that China must drop barriers", "a reminder to
+    Iraq that it must cooperate" (the clause may hang off the saying verb's object)."""
+    pairs = []
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS | {"conclude", "issue", "insist"}:
+            continue
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        clauses += [
+            c for o in token.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("acl", "ccomp")
+        ]
+        for clause in clauses:
+            if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in clause.children):
+                pairs.append((token, clause))
+                break
+    return pairs
 
 
 def _only_modal(token: Token, coded: dict[int, tuple[str, float, bool]]) -> bool:
