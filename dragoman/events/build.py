@@ -7,7 +7,7 @@ Run ``python -m dragoman.events.build /path/to/kb-sources /path/to/cameo2plover.
   ``data/synsets.tsv`` (``&NAME`` → member words);
 - the CAMEO→PLOVER conversion table (PLOVER manual 0.8, CC-BY-SA-4.0) into ``data/cameo2plover.tsv``.
 
-The hand-curated files (``data/nouns.tsv``, ``data/plover_scores.tsv``, ``data/extra_cameo.tsv``) are
+The hand-curated files (``data/nouns.tsv``, ``data/plover_scores.tsv``, ``data/extra_*.tsv``) are
 never touched. Output is deterministic; a test checks the committed files are current.
 """
 

@@ -21,9 +21,10 @@ def test_lexicon_coding_falls_back_to_parent_codes() -> None:
     assert lexicon.coding("010") is None  # statements are no PLOVER event
 
 
-def test_lexicon_appeals_are_requests_and_scores_come_from_the_manual() -> None:
+def test_lexicon_appeals_are_dropped_and_scores_come_from_the_manual() -> None:
     lexicon = load_lexicon()
-    coding = lexicon.coding("0233")
+    assert lexicon.coding("0233") is None  # PLOVER 0.8 drops CAMEO 02 (appeals)
+    coding = lexicon.coding("1033")
     assert coding is not None and (coding.type, coding.mode) == ("REQUEST", "assist")
     assert lexicon.coding("190").intensity == -9
     assert lexicon.coding("042").intensity == 4  # CONSULT: visit
