@@ -101,9 +101,22 @@ class EventCoder:
         for key in lemmas:
             if key not in self.lexicon.verb_blocks:
                 continue
-            for pattern in self.lexicon.verb_patterns(key):
-                if _matches(pattern, verb):
-                    return (None if pattern.code == "-" else pattern.code), PATTERN_CONFIDENCE
+            matched: list[Pattern] = []
+            for candidate in self.lexicon.verb_patterns(key):  # most specific first
+                if matched and candidate.size < matched[0].size:
+                    break
+                if _matches(candidate, verb):
+                    matched.append(candidate)
+            if matched:
+                # The most specific pattern; among equals, one whose words are the text's own forms
+                # ("lift * sanctions" over "lift * sanction" for "lifted sanctions").
+                best = max(p.size for p in matched)
+                surface = {t.lower_ for t in verb.subtree}
+                pattern = max(
+                    (p for p in matched if p.size == best),
+                    key=lambda p: all(w in surface for i in p.right for a in i.words for w in a.split()),
+                )
+                return (None if pattern.code == "-" else pattern.code), PATTERN_CONFIDENCE
             code = self.lexicon.verb_codes.get(key)
             if code:
                 return (None if code == "-" else code), VERB_CONFIDENCE
