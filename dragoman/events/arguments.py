@@ -100,7 +100,13 @@ class MentionIndex:
         """A capital taking part in an event is its country's government ("accused Pyongyang of…"):
         the country's id (its actor added to :attr:`added` where the document lacked it)."""
         actor = mention.actor or ""
-        if mention.via != "capital" or self.kind(actor) != "location":
+        if mention.via != "capital":
+            return actor
+        return self.country_of(actor)
+
+    def country_of(self, actor: str) -> str:
+        """A place's country actor id (added to :attr:`added` where needed); other actors unchanged."""
+        if self.kind(actor) != "location":
             return actor
         country = self.actors.get(actor, {}).get("country")
         if not country:
@@ -214,6 +220,13 @@ def verb_arguments(verb: Token, index: MentionIndex) -> Arguments:
     if not target:
         # "demanded an immediate admission by Moscow": an actor anywhere in the object.
         target += [a for obj in objects for a in mentions_in(obj, index) if a not in source]
+    if not target:
+        # "refused to commit to any assistance to the US-led war", "threatened to impose a curfew
+        # in Algiers": an actor in the verb's prepositional objects or in the action it complements.
+        heads = [o for p in children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS for o in p.children]
+        heads += [c for c in children if c.dep_ == "xcomp"]
+        places = [index.country_of(a) for head in heads for a in mentions_in(head, index)]
+        target += [a for a in places if a not in source]
     return _arguments(source, target, index)
 
 
@@ -300,10 +313,11 @@ def _possessive(token: Token) -> bool:
 
 
 def mentions_in(head: Token, index: MentionIndex) -> list[str]:
-    """The actors of the top-level mentions anywhere in a modifier ("Azerbaijani-Chinese" → both)."""
+    """The actors of the top-level mentions in a phrase and its modifiers ("Azerbaijani-Chinese" →
+    both), not in clauses of their own ("…to suggest that Trump may…")."""
     found: list[str] = []
     seen: set[tuple[int, int]] = set()
-    for token in sorted(head.subtree, key=lambda t: t.i):
+    for token in sorted(_clause_tokens(head), key=lambda t: t.i):
         for mention in index.by_token.get(token.i, ())[:1]:
             if (mention.start, mention.end) not in seen and mention.actor:
                 seen.add((mention.start, mention.end))

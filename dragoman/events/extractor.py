@@ -164,7 +164,7 @@ class EventCoder:
             place = event_place(trigger, index)
             if is_verb and args.source and not args.target and place is not None and place not in args.source:
                 # "arrived in Amman", "set up a centre in Tokyo": the place's country is the recipient.
-                args = Arguments(args.source, (_place_recipient(place, index),))
+                args = Arguments(args.source, (index.country_of(place),))
             if not args.source and not is_verb and args.target and topic:
                 args = Arguments(tuple(a for a in topic if a not in args.target), args.target)
                 confidence -= 0.15
@@ -248,14 +248,6 @@ class EventCoder:
             location=event_place(trigger, index),
             confidence=round(max(confidence, 0.05), 2),
         )
-
-
-def _place_recipient(place: str, index: MentionIndex) -> str:
-    """A place standing in for the recipient: its country's actor where the place is a town."""
-    country = index.actors.get(place, {}).get("country")
-    if index.kind(place) == "location" and country in index.actors:
-        return str(country)
-    return place
 
 
 #: Dependencies along which a clause is part of the sentence's main statement (not a modifier).
