@@ -23,7 +23,10 @@ TARGET_PREPS = frozenset(
     {"to", "with", "against", "on", "toward", "towards", "into", "upon", "at", "from", "for"}
 )
 #: Prepositions that introduce the place of an event.
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "through"})
+#: Prepositions whose object may name the recipient when nothing else does ("fired across the
+#: Armenian border", "marched through Tbilisi").
+FALLBACK_PREPS = TARGET_PREPS | PLACE_PREPS | {"across", "along", "over", "around"}
 #: Personal pronouns resolved to the nearest person named before them.
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 #: How far back (characters) a pronoun looks for its person.
@@ -223,7 +226,7 @@ def verb_arguments(verb: Token, index: MentionIndex) -> Arguments:
     if not target:
         # "refused to commit to any assistance to the US-led war", "threatened to impose a curfew
         # in Algiers": an actor in the verb's prepositional objects or in the action it complements.
-        heads = [o for p in children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS for o in p.children]
+        heads = [o for p in children if p.dep_ == "prep" and p.lower_ in FALLBACK_PREPS for o in p.children]
         heads += [c for c in children if c.dep_ == "xcomp"]
         places = [index.country_of(a) for head in heads for a in mentions_in(head, index)]
         target += [a for a in places if a not in source]
@@ -302,6 +305,8 @@ def inherited_source(token: Token, index: MentionIndex, depth: int = 4) -> list[
         for child in current.children:
             if child.dep_ in ("nsubj", "poss") or _possessive(child):
                 return index.of_phrase(child)
+            if child.dep_ == "nsubjpass" and token.dep_ == "xcomp":
+                return index.of_phrase(child)  # "Egypt and Jordan are expected to meet"
             if child.dep_ == "agent":
                 return [a for obj in child.children if obj.dep_ == "pobj" for a in index.of_phrase(obj)]
     return []

@@ -250,6 +250,8 @@ def _attribution(trigger: Token, sentence: Span) -> tuple[str | None, Token | No
         ):
             if head.lemma_.lower() in SPEECH_VERBS and current.dep_ in ("ccomp", "parataxis", "conj"):
                 return _subject_text(head)
+            if head.lemma_.lower() in SPEECH_VERBS and current.dep_ == "prep" and current.lower_ == "of":
+                return _subject_text(head)  # "accused Pyongyang of supplying…"
             if head.lemma_.lower() in SPEECH_VERBS and current.dep_ == "advcl" and _has_subject(head):
                 return _subject_text(head)
             if head.lower_ in SPEECH_NOUNS and current.dep_ in ("acl", "ccomp", "relcl"):
