@@ -36,8 +36,10 @@ _OBJECT_SIDE_STOP = frozenset(
 #: Dependencies by which an event is the content of the coded event above it ("threatened to attack",
 #: "agreed that they should cooperate", "accused them of attacking").
 _EMBEDDED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep"})
-#: Types whose future-tense report PLOVER codes as AGREE (an intention to cooperate).
-FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: Types whose future-tense report is coded AGREE (an intention to cooperate): PLOVER 0.8 (3.1) names
+#: CONSULT, SUPPORT, COOPERATE and AID; the PLOVER gold records also code future concessions and
+#: retreats ("said they will release…") as AGREE, and so do we (the factuality stays "future").
+FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 #: Meetings: reciprocal events whose parties are all the actor (PLOVER manual 2.4.2).
 RECIPROCAL_TRIGGERS = frozenset(
     [
@@ -206,6 +208,11 @@ class EventCoder:
             fact = Factuality(
                 "asserted" if refusal else fact.value, fact.attributed_to, fact.attributed_token, fact.quote
             )
+        if fact.value == "future" and coding.type in CONFLICTUAL - {"RETREAT"}:
+            # A conflictual action announced for the future is a threat ("would tighten the blockade").
+            recoded = self.lexicon.coding("130")
+            assert recoded is not None
+            coding = Coding(coding.cameo, recoded.type, None, coding.context, recoded.intensity)
         if fact.value == "future" and coding.type in FUTURE_AGREE:
             # PLOVER 3.1: cooperation reported in the future tense is an intention, coded AGREE.
             coding = Coding(

@@ -93,7 +93,7 @@ SPEECH_NOUNS = frozenset(
 )
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
-FUTURE_GOVERNORS = frozenset(
+FUTURE_GOVERNORS = frozenset(["ready", "willing", "prepared", "swear", "determined"]) | frozenset(
     {
         "plan",
         "intend",
@@ -200,7 +200,10 @@ def _modals(token: Token) -> set[str]:
 def _hypothetical(trigger: Token) -> bool:
     chain = _governors(trigger)
     for i, token in enumerate(chain):
-        if _modals(token) & HYPOTHETICAL_MODALS:
+        modals = _modals(token)
+        if modals == {"would"} and _reported(token) and not _conditional(token):
+            continue  # "Iraq said it would allow…": the future of a reported statement
+        if modals & HYPOTHETICAL_MODALS:
             return True
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
             return True
@@ -211,9 +214,21 @@ def _hypothetical(trigger: Token) -> bool:
     return False
 
 
+def _reported(token: Token) -> bool:
+    return token.dep_ in ("ccomp", "conj") and token.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _conditional(token: Token) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+        for c in token.children
+    )
+
+
 def _future(trigger: Token) -> bool:
     for i, token in enumerate(_governors(trigger)):
-        if _modals(token) & FUTURE_MODALS:
+        modals = _modals(token)
+        if modals & FUTURE_MODALS or (modals == {"would"} and _reported(token) and not _conditional(token)):
             return True
         lemma = token.lemma_.lower()
         if i > 0 and lemma in FUTURE_GOVERNORS:

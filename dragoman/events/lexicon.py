@@ -7,7 +7,8 @@ Data files under ``data/`` (see ``NOTICE`` there for sources and licences):
   curated additions in the same formats (newer diplomatic vocabulary, fixes);
 - ``nouns.tsv``: curated event nominals ("invitation", "talks", "sanctions") with their CAMEO code;
 - ``cameo2plover.tsv``: the PLOVER 0.8 conversion table (CAMEO 01 statements and 02 appeals have no
-  PLOVER type, as the manual drops them); ``plover_scores.tsv``: the manual's conflict–cooperation scores.
+  PLOVER type, as the manual drops them), ``extra_cameo.tsv`` curated rows that override it;
+  ``plover_scores.tsv``: the manual's conflict–cooperation scores.
 
 A pattern keeps PETRARCH's notation: words, ``{a b}`` phrases, ``(prep x y)`` prepositional phrases,
 ``&synset`` references; :class:`Pattern` holds it parsed.
@@ -152,7 +153,7 @@ def load_lexicon() -> EventLexicon:
         )
     for row in _rows("nouns.tsv"):
         lexicon.nouns[row[0]] = row[1]
-    for row in _rows("cameo2plover.tsv"):
+    for row in _rows("extra_cameo.tsv") + _rows("cameo2plover.tsv"):  # curated rows first: they win
         code, type_, mode, context = [*row, "", "", ""][:4]
         if code not in lexicon.plover:
             lexicon.plover[code] = (type_, mode or None, tuple(c for c in context.split(";") if c))
