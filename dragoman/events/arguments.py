@@ -289,7 +289,18 @@ def inherited_source(token: Token, index: MentionIndex, depth: int = 4) -> list[
     the decree to suspend …" (the possessor of the event noun above)."""
     current = token
     for _ in range(depth):
-        if current.dep_ not in ("xcomp", "conj", "acl", "pcomp", "pobj", "prep", "advcl", "ccomp", "dobj"):
+        if current.dep_ not in (
+            "xcomp",
+            "conj",
+            "acl",
+            "pcomp",
+            "pobj",
+            "prep",
+            "advcl",
+            "ccomp",
+            "dobj",
+            "acomp",
+        ):
             return []
         if current.dep_ == "pcomp" and current.head.lower_ in ("of", "for"):
             # "accused Pyongyang of supplying", "praised Kazakhstan for hosting": the object acts.

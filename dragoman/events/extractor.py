@@ -170,7 +170,7 @@ class EventCoder:
             if not args.source and not is_verb and args.target and topic:
                 args = Arguments(tuple(a for a in topic if a not in args.target), args.target)
                 confidence -= 0.15
-            if trigger.lemma_.lower() in RECIPROCAL_TRIGGERS and args.source and args.target:
+            if args.source and args.target and _reciprocal(trigger):
                 # PLOVER 2.4.2: in a meeting all parties are the actor and there is no recipient.
                 args = Arguments(args.source + args.target, ())
             if args.source:
@@ -277,6 +277,12 @@ def _on_main_chain(token: Token) -> bool:
             return False
         current = current.head
     return True
+
+
+def _reciprocal(trigger: Token) -> bool:
+    """Whether all parties of the event act together (PLOVER 2.4.2): a meeting ("met", "held talks")."""
+    words = {trigger.lemma_.lower()} | {c.lemma_.lower() for c in trigger.children if c.dep_ == "dobj"}
+    return bool(words & RECIPROCAL_TRIGGERS)
 
 
 def _sentence_topic(sentence: Span, index: MentionIndex) -> list[str]:

@@ -53,6 +53,9 @@ if TYPE_CHECKING:
 #: NER labels that can name an actor or a place.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
+#: NER labels under which a word that is some KB person's surname is not taken for that person.
+NOT_A_NAME = frozenset({"NORP", "GPE", "LOC", "FAC", "LANGUAGE", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
+
 #: The entity label a KB actor kind gets when a pattern finds it.
 KIND_LABEL = {
     "person": "PERSON",
@@ -300,6 +303,10 @@ class _DocumentLinker:
             region_of = self.kb.actor(best[0].actor_id)
             region_country = region_of.country if region_of is not None else None
             self._location(ent.start_char, ent.start_char + len(text), text, region_country, "name")
+        elif via == "surname" and ent.label_ in NOT_A_NAME and self._surname_unseen(text):
+            # A bare word that is some KB person's surname but that the NER did not take for a person
+            # ("Turkish Kurd refugees") names nobody unless the document named that person before.
+            self._link_unknown(ent, text)
         elif via == "surname":
             self._link_surname(ent, text, best)
         else:
@@ -373,6 +380,9 @@ class _DocumentLinker:
             places[0] if places else None,
             alternatives,
         )
+
+    def _surname_unseen(self, text: str) -> bool:
+        return text.split()[-1].lower() not in self.by_surname
 
     def _link_surname(self, ent: Span, text: str, best: list[Candidate]) -> None:
         start, end = ent.start_char, ent.start_char + len(text)
