@@ -55,8 +55,8 @@ def parse_synsets(lines: list[str]) -> dict[str, list[str]]:
     return synsets
 
 
-def parse_verbs(lines: list[str]) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str, str]]]:
-    """The verb-pattern section → (verb, block, code) rows and (block, left, right, code) rows.
+def parse_verbs(lines: list[str]) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str, str, str]]]:
+    """The verb-pattern section → (verb, block, code) rows and (block, left, right, code, for) rows.
 
     A verb's code is its own (``ASK [020]``), else its block's (``--- ATTACK [190] ---``); ``---``
     blocks give their verbs none, so that only the block's patterns code them.
@@ -65,10 +65,11 @@ def parse_verbs(lines: list[str]) -> tuple[list[tuple[str, str, str]], list[tupl
     (``$ + % ^``) are dropped.
     """
     verbs: list[tuple[str, str, str]] = []
-    patterns: list[tuple[str, str, str, str]] = []
+    patterns: list[tuple[str, str, str, str, str]] = []
     block, block_code = "", ""
     for line in lines:
-        text = line.split("#", 1)[0].rstrip()
+        text, _, comment = line.partition("#")
+        text = text.rstrip()
         if not text.strip():
             continue
         header = _BLOCK.match(text)
@@ -88,7 +89,15 @@ def parse_verbs(lines: list[str]) -> tuple[list[tuple[str, str, str]], list[tupl
                 re.sub(r"[$%^]|(?<![\w}])\+|\+(?=\s|$)", "", side).strip().lower() for side in (left, right)
             ]
             clean = [re.sub(r"\s+", " ", side) for side in clean]
-            patterns.append((block, clean[0], clean[1], _code(code_match.group(1) if code_match else None)))
+            patterns.append(
+                (
+                    block,
+                    clean[0],
+                    clean[1],
+                    _code(code_match.group(1) if code_match else None),
+                    _for_verbs(comment),
+                )
+            )
             continue
         code_match = _CODE.search(text)
         head = _FORMS.sub("", _CODE.sub("", text)).split()
@@ -97,6 +106,12 @@ def parse_verbs(lines: list[str]) -> tuple[list[tuple[str, str, str]], list[tupl
         own = _code(code_match.group(1)) if code_match else ""
         verbs.append((_words(head[0]), block, own or (block_code if block_code != "-" else "")))
     return verbs, patterns
+
+
+def _for_verbs(comment: str) -> str:
+    """The verbs a pattern was written for, from its comment ("# FORGE , SET_UP" → "forge|set up")."""
+    words = [w.strip().replace("_", " ").lower() for w in comment.split(",")]
+    return "|".join(w for w in words if re.fullmatch(r"[a-z][a-z ]*", w))
 
 
 def parse_cameo2plover(lines: list[str]) -> list[tuple[str, str, str, str]]:
@@ -142,7 +157,7 @@ def build(kb_sources: Path, cameo2plover: Path) -> None:
     )
     _write(
         "patterns.tsv",
-        "# block\tleft of verb\tright of verb\tcameo\t(from PETRARCH CAMEO.2.0.txt, MIT)",
+        "# block\tleft of verb\tright of verb\tcameo\twritten for (verbs)\t(from PETRARCH CAMEO.2.0.txt, MIT)",
         patterns,
     )
     _write(

@@ -103,10 +103,13 @@ class EventCoder:
         for key in lemmas:
             if key not in self.lexicon.verb_blocks:
                 continue
+            own = self.lexicon.verb_codes.get(key)
             matched: list[Pattern] = []
             for candidate in self.lexicon.verb_patterns(key):  # most specific first
                 if matched and candidate.size < matched[0].size:
                     break
+                if _foreign(candidate, key, own):
+                    continue
                 if _matches(candidate, verb):
                     matched.append(candidate)
             if matched:
@@ -398,6 +401,14 @@ def _governed_by_event(trigger: Token, coded: dict[int, tuple[str, float, bool]]
         if current.pos_ in ("NOUN", "PROPN"):
             return False
     return False
+
+
+def _foreign(pattern: Pattern, verb: str, own: str | None) -> bool:
+    """A pattern written for another verb of the block that would move this verb out of its own
+    CAMEO root ("accused … of" as 161 because of a pattern for "boycott")."""
+    if not pattern.written_for or verb in pattern.written_for or not own or own == "-" or pattern.code == "-":
+        return False
+    return pattern.code[:2] != own[:2]
 
 
 # --- pattern matching ---------------------------------------------------------------------------

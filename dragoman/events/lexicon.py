@@ -49,6 +49,8 @@ class Pattern:
     left: tuple[Item, ...]
     right: tuple[Item, ...]
     code: str
+    #: the verbs the dictionary's authors wrote the pattern for (its comment); empty when unknown
+    written_for: frozenset[str] = frozenset()
 
     @property
     def size(self) -> int:
@@ -148,8 +150,9 @@ def load_lexicon() -> EventLexicon:
                 lexicon.verb_codes[verb] = code
     for row in _rows("patterns.tsv") + _rows("extra_patterns.tsv"):
         block, left, right, code = row[:4]
+        written_for = frozenset(w for w in (row[4] if len(row) > 4 else "").split("|") if w)
         lexicon.patterns.setdefault(block, []).append(
-            Pattern(parse_side(left, synsets), parse_side(right, synsets), code)
+            Pattern(parse_side(left, synsets), parse_side(right, synsets), code, written_for)
         )
     for row in _rows("nouns.tsv"):
         lexicon.nouns[row[0]] = row[1]
