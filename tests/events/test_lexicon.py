@@ -47,12 +47,22 @@ def test_parse_verbs_block_codes_and_explicit_no_event() -> None:
         "---  ATTACK   [190]  ---",
         "ASSAULT",
         "RAID [195]",
-        "- * {AIR RAID} [195] # x",
+        "- * {AIR RAID} [195] # RAID",
         "- * TALK [---]",
     ]
     verbs, patterns = build.parse_verbs(lines)
     assert ("assault", "attack", "190") in verbs and ("raid", "attack", "195") in verbs
-    assert ("attack", "", "{air raid}", "195") in patterns and ("attack", "", "talk", "-") in patterns
+    assert ("attack", "", "{air raid}", "195", "raid") in patterns
+    assert ("attack", "", "talk", "-", "") in patterns
+
+
+def test_lexicon_foreign_patterns_do_not_move_a_verb_out_of_its_root(extractor) -> None:
+    from dragoman.ingest import InputDocument
+
+    record = extractor.extract_one(
+        InputDocument.from_text("Zimbabwe accused the United States of blackmail.", date="2026-01-20")
+    )
+    assert [e.type for e in record.events if e.trigger_text == "accused"] == ["ACCUSE"]
 
 
 @pytest.mark.skipif(
