@@ -59,10 +59,12 @@ def test_parse_verbs_block_codes_and_explicit_no_event() -> None:
 def test_lexicon_foreign_patterns_do_not_move_a_verb_out_of_its_root(extractor) -> None:
     from dragoman.ingest import InputDocument
 
-    record = extractor.extract_one(
-        InputDocument.from_text("Zimbabwe accused the United States of blackmail.", date="2026-01-20")
-    )
-    assert [e.type for e in record.events if e.trigger_text == "accused"] == ["ACCUSE"]
+    for text, trigger, type_ in (
+        ("Zimbabwe accused the United States of restoring the blackmail in the talks.", "accused", "ACCUSE"),
+        ("Bangladesh rejected an Indian proposal for a trade agreement.", "rejected", "REJECT"),
+    ):
+        record = extractor.extract_one(InputDocument.from_text(text, date="2026-01-20"))
+        assert [e.type for e in record.events if e.trigger_text == trigger] == [type_], text
 
 
 @pytest.mark.skipif(
