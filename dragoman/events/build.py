@@ -157,7 +157,7 @@ def build(kb_sources: Path, cameo2plover: Path) -> None:
     )
     _write(
         "patterns.tsv",
-        "# block\tleft of verb\tright of verb\tcameo\twritten for (verbs)\t(from PETRARCH CAMEO.2.0.txt, MIT)",
+        "# block\tleft of verb\tright of verb\tcameo\twritten for\t(from PETRARCH CAMEO.2.0.txt, MIT)",
         patterns,
     )
     _write(

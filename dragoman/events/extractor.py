@@ -272,6 +272,8 @@ def _on_main_chain(token: Token) -> bool:
     """Whether the trigger belongs to the sentence's main statement: every step up to the root is a
     coordination or a complement ("X said Y attacked Z"), not a modifier or an adjunct clause."""
     current = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+        current = token.head  # "speeded up the withdrawal", "held talks": the verb's own object
     while current.dep_ != "ROOT":
         if current.dep_ == "pcomp" and current.head.head.lemma_.lower() in SPEECH_VERBS:
             current = current.head.head  # "accused Pyongyang of supplying": the allegation's content
@@ -306,6 +308,7 @@ def _sentence_topic(sentence: Span, index: MentionIndex) -> list[str]:
 MODAL_GOVERNORS = frozenset(
     [
         "plan",
+        "decide",
         "intend",
         "expect",
         "schedule",

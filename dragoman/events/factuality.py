@@ -106,7 +106,6 @@ FUTURE_GOVERNORS = frozenset(["ready", "willing", "prepared", "swear", "determin
         "vow",
         "pledge",
         "promise",
-        "decide",
         "agree",
     }
 )
