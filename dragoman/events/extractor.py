@@ -184,7 +184,8 @@ class EventCoder:
         index.topic = _sentence_topic(sentence, index) or index.topic
         # Events in modifier and adjunct clauses ("the board he established", "…, focused on
         # resolving") are background to the sentence's statement: kept only when it states none.
-        main = [e for e in events if _on_main_chain(_token_at(sentence, e.trigger[0]))]
+        triggers = {_token_at(sentence, e.trigger[0]).i for e in events}
+        main = [e for e in events if _on_main_chain(_token_at(sentence, e.trigger[0]), triggers)]
         return main or events
 
     def _event(
@@ -268,12 +269,14 @@ def _token_at(sentence: Span, char: int) -> Token:
     return next(t for t in sentence if t.idx == char)
 
 
-def _on_main_chain(token: Token) -> bool:
+def _on_main_chain(token: Token, triggers: set[int]) -> bool:
     """Whether the trigger belongs to the sentence's main statement: every step up to the root is a
     coordination or a complement ("X said Y attacked Z"), not a modifier or an adjunct clause."""
     current = token
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
-        current = token.head  # "speeded up the withdrawal", "held talks": the verb's own object
+    if current.dep_ == "acl" and current.head.i in triggers:
+        current = current.head  # "Trump's signing of the decree to suspend…": the event noun's content
+    if current.pos_ in ("NOUN", "PROPN") and current.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+        current = current.head  # "speeded up the withdrawal", "held talks": the verb's own object
     while current.dep_ != "ROOT":
         if current.dep_ == "pcomp" and current.head.head.lemma_.lower() in SPEECH_VERBS:
             current = current.head.head  # "accused Pyongyang of supplying": the allegation's content
