@@ -1,0 +1,227 @@
+"""Scoring persuasion-technique spans on the Propaganda Techniques Corpus (PTC).
+
+The measure is the SemEval-2020 task 11 span measure *with labels* (as in the 2019 FLC scorer of
+Da San Martino et al.): a predicted span ``s`` earns ``|s ∩ t| / |s|`` of precision and a gold span
+``t`` earns ``|s ∩ t| / |t|`` of recall for every pair whose technique is the same, and
+
+    P = Σ |s ∩ t| / |s| over pairs, divided by the number of predicted spans
+    R = Σ |s ∩ t| / |t| over pairs, divided by the number of gold spans
+
+summed over all articles (micro-averaged); per technique, the same restricted to that technique.
+Overlapping spans of one technique in one article are merged first, on both sides, so that no
+character is counted twice (the SemEval-2020 SI scorer merges gold spans the same way).
+
+The corpus (``gold/framing/ptc``: ``articles/article<ID>.txt`` and ``train-task2-TC.labels``) is
+split by a checksum of the article id into ``train`` (≈80 %) and ``test`` (≈20 %, held out). The
+technique model is fitted on ``train`` and tuned there by cross-validation over four folds (also
+fixed by article id, :func:`fold_of`); its figures are reported on ``test``
+(``python -m dragoman.evaluation.framing``), which fitting and tuning never read.
+"""
+
+from __future__ import annotations
+
+import sys
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dragoman.errors import GoldDataError
+from dragoman.evaluation.gold import find_gold_dir
+from dragoman.record import FRAMING_TECHNIQUES, FramingSpan
+
+#: (technique, start, end) — one labelled span, offsets into the article text.
+LabelledSpan = tuple[str, int, int]
+
+SPLITS = ("train", "test")
+
+#: Cross-validation folds of the ``train`` split (for tuning the decoding thresholds).
+N_FOLDS = 4
+
+
+@dataclass(slots=True)
+class PtcArticle:
+    """One PTC article: its id, text and gold technique spans."""
+
+    id: str
+    text: str
+    spans: list[LabelledSpan] = field(default_factory=list)
+
+
+def split_of(article_id: str) -> str:
+    """The split an article belongs to, fixed by a checksum of its id (not by file order)."""
+    bucket = zlib.crc32(article_id.encode("ascii")) % 20
+    return "test" if bucket < 4 else "train"
+
+
+def fold_of(article_id: str) -> int:
+    """The cross-validation fold (0 … N_FOLDS − 1) of a ``train`` article, fixed by its id."""
+    return (zlib.crc32(article_id.encode("ascii")) % 20 - 4) % N_FOLDS
+
+
+def load_ptc(ptc_dir: Path, split: str | None = None) -> list[PtcArticle]:
+    """Read the PTC articles and their labels, optionally only those of one split.
+
+    Args:
+        ptc_dir: the ``gold/framing/ptc`` directory.
+        split: ``train``, ``test`` or ``None`` for all.
+
+    Raises:
+        GoldDataError: the directory, an article or a label line is missing or malformed.
+    """
+    labels = Path(ptc_dir) / "train-task2-TC.labels"
+    articles_dir = Path(ptc_dir) / "articles"
+    if not labels.is_file() or not articles_dir.is_dir():
+        raise GoldDataError(f"{ptc_dir}: expected articles/ and train-task2-TC.labels")
+    by_id: dict[str, list[LabelledSpan]] = defaultdict(list)
+    for number, line in enumerate(labels.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4 or parts[1] not in FRAMING_TECHNIQUES:
+            raise GoldDataError(f"{labels}:{number}: expected id<TAB>technique<TAB>start<TAB>end")
+        by_id[parts[0]].append((parts[1], int(parts[2]), int(parts[3])))
+    articles = []
+    for path in sorted(articles_dir.glob("article*.txt")):
+        article_id = path.stem.removeprefix("article")
+        if split is not None and split_of(article_id) != split:
+            continue
+        text = path.read_text(encoding="utf-8")
+        articles.append(PtcArticle(article_id, text, sorted(by_id.get(article_id, []), key=lambda s: s[1:])))
+    return articles
+
+
+def merge_spans(spans: Iterable[LabelledSpan]) -> list[LabelledSpan]:
+    """Merge overlapping spans of the same technique (empty spans are dropped)."""
+    by_technique: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for technique, start, end in spans:
+        if end > start:
+            by_technique[technique].append((start, end))
+    merged: list[LabelledSpan] = []
+    for technique, ranges in by_technique.items():
+        ranges.sort()
+        current_start, current_end = ranges[0]
+        for start, end in ranges[1:]:
+            if start < current_end:
+                current_end = max(current_end, end)
+            else:
+                merged.append((technique, current_start, current_end))
+                current_start, current_end = start, end
+        merged.append((technique, current_start, current_end))
+    return sorted(merged, key=lambda s: (s[1], s[2], s[0]))
+
+
+@dataclass(slots=True)
+class _Tally:
+    precision_sum: float = 0.0
+    recall_sum: float = 0.0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    def scores(self) -> dict[str, float]:
+        p = self.precision_sum / self.n_pred if self.n_pred else 0.0
+        r = self.recall_sum / self.n_gold if self.n_gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": p, "r": r, "f1": f1, "n_pred": self.n_pred, "n_gold": self.n_gold}
+
+
+def score_spans(
+    pairs: Iterable[tuple[Sequence[LabelledSpan], Sequence[LabelledSpan]]],
+) -> dict[str, dict[str, float]]:
+    """Technique-matched character-overlap precision, recall and F1 (see the module docstring).
+
+    Args:
+        pairs: per article, (gold spans, predicted spans), each ``(technique, start, end)``.
+
+    Returns:
+        ``{"all": {...}, technique: {...}}``, each with ``p``, ``r``, ``f1``, ``n_pred``, ``n_gold``
+        (every technique of :data:`~dragoman.record.FRAMING_TECHNIQUES` is present).
+    """
+    tallies = {name: _Tally() for name in ("all", *FRAMING_TECHNIQUES)}
+    for gold_spans, predicted_spans in pairs:
+        gold = merge_spans(gold_spans)
+        pred = merge_spans(predicted_spans)
+        for technique, _, _ in gold:
+            tallies[technique].n_gold += 1
+        for technique, _, _ in pred:
+            tallies[technique].n_pred += 1
+        for p_tech, p_start, p_end in pred:
+            for g_tech, g_start, g_end in gold:
+                if g_tech != p_tech:
+                    continue
+                overlap = min(p_end, g_end) - max(p_start, g_start)
+                if overlap > 0:
+                    tallies[p_tech].precision_sum += overlap / (p_end - p_start)
+                    tallies[p_tech].recall_sum += overlap / (g_end - g_start)
+    total = tallies["all"]
+    for technique in FRAMING_TECHNIQUES:
+        t = tallies[technique]
+        total.precision_sum += t.precision_sum
+        total.recall_sum += t.recall_sum
+        total.n_pred += t.n_pred
+        total.n_gold += t.n_gold
+    return {name: tally.scores() for name, tally in tallies.items()}
+
+
+Detector = Callable[[list[str]], Iterator[list[FramingSpan]]]
+
+
+def _pipeline_detector(texts: list[str]) -> Iterator[list[FramingSpan]]:
+    """The product's spans: the process's pipeline with ``dragoman_framing`` added to a copy."""
+    from dragoman.nlp.framing import framing_pipeline
+
+    for doc in framing_pipeline().pipe(texts):
+        yield list(doc._.framing)
+
+
+def evaluate_framing(
+    gold_dir: Path, split: str = "test", detector: Detector | None = None
+) -> dict[str, dict[str, float]]:
+    """Score a detector (default: the pipeline with ``dragoman_framing``) on one PTC split.
+
+    Args:
+        gold_dir: the gold directory (see :func:`dragoman.evaluation.gold.find_gold_dir`).
+        split: ``test`` (held out, the reported figure) or ``train`` (what the model was fitted on).
+        detector: ``detector(texts)`` yielding each text's :class:`~dragoman.record.FramingSpan` list.
+
+    Returns:
+        The scores of :func:`score_spans`.
+    """
+    articles = load_ptc(Path(gold_dir) / "framing" / "ptc", split)
+    detect = detector or _pipeline_detector
+    predicted = detect([a.text for a in articles])
+    return score_spans(
+        (a.spans, [(s.technique, s.start, s.end) for s in spans])
+        for a, spans in zip(articles, predicted, strict=True)
+    )
+
+
+def format_table(scores: dict[str, dict[str, float]]) -> str:
+    """The scores as a plain-text table, one row per technique and ``all`` last."""
+    lines = [f"{'technique':<36} {'P':>6} {'R':>6} {'F1':>6} {'n_pred':>7} {'n_gold':>7}"]
+    for name in (*FRAMING_TECHNIQUES, "all"):
+        s = scores[name]
+        counts = f"{int(s['n_pred']):>7} {int(s['n_gold']):>7}"
+        lines.append(f"{name:<36} {s['p']:>6.3f} {s['r']:>6.3f} {s['f1']:>6.3f} {counts}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table for a split (default the held-out ``test``; ``--split train``: in-sample)."""
+    args = sys.argv[1:] if argv is None else argv
+    split = args[args.index("--split") + 1] if "--split" in args else "test"
+    if split not in SPLITS:
+        sys.stderr.write(f"unknown split {split!r}: choose one of {', '.join(SPLITS)}\n")
+        return 2
+    gold = find_gold_dir()
+    if gold is None:
+        sys.stderr.write("gold sets not found: set DRAGOMAN_GOLD or put them at ../shared/gold\n")
+        return 1
+    sys.stdout.write(f"PTC split {split!r}, technique-matched character-overlap scores\n")
+    sys.stdout.write(format_table(evaluate_framing(gold, split)) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
