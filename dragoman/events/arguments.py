@@ -171,9 +171,9 @@ def _conjuncts(head: Token) -> list[Token]:
 
 def _subject_actors(token: Token, index: MentionIndex) -> set[str]:
     verb = token.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not token]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i]
     return {a for c in subjects if c.lower_ not in PERSON_PRONOUNS for a in index.of_phrase(c)}
 
 
@@ -201,6 +201,11 @@ def verb_arguments(verb: Token, index: MentionIndex) -> Arguments:
             source += index.of_phrase(child)
     if not source:
         source = inherited_source(verb, index)
+    if not source:
+        # "Demonstrators in Baghdad blocked…", "students throughout Indonesia staged…": the subject's
+        # place stands for its country.
+        subjects = [c for c in children if c.dep_ == ("nsubjpass" if passive else "nsubj")]
+        source = [index.country_of(a) for c in subjects for a in mentions_in(c, index, places=True)]
     if not source and any(c.dep_ == "nsubj" and c.lower_ in REPORTED_PRONOUNS for c in children):
         source = reporter(verb, index)
     objects = [c for c in children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
@@ -275,7 +280,7 @@ def reporter(verb: Token, index: MentionIndex) -> list[str]:
     """The subject of the saying verb whose complement ``verb`` is ("Iraq said it would …" → Iraq)."""
     current = verb
     for _ in range(3):
-        if current.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or current.head is current:
+        if current.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or current.head.i == current.i:
             return []
         current = current.head
         for child in current.children:
@@ -328,12 +333,14 @@ def _possessive(token: Token) -> bool:
     return token.dep_ == "nmod" and any(c.dep_ == "case" for c in token.children)
 
 
-def mentions_in(head: Token, index: MentionIndex) -> list[str]:
+def mentions_in(head: Token, index: MentionIndex, places: bool = False) -> list[str]:
     """The actors of the top-level mentions in a phrase and its modifiers ("Azerbaijani-Chinese" →
-    both), not in clauses of their own ("…to suggest that Trump may…")."""
+    both), not in clauses of their own ("…to suggest that Trump may…"); with ``places``, only in
+    the phrase and its prepositional phrases (a subject's "in Baghdad")."""
     found: list[str] = []
     seen: set[tuple[int, int]] = set()
-    for token in sorted(_clause_tokens(head), key=lambda t: t.i):
+    tokens = _clause_tokens(head) if not places else (t for t in head.subtree if not _in_clause(t, head))
+    for token in sorted(tokens, key=lambda t: t.i):
         for mention in index.by_token.get(token.i, ())[:1]:
             if (mention.start, mention.end) not in seen and mention.actor:
                 seen.add((mention.start, mention.end))
@@ -372,6 +379,15 @@ def _clause_tokens(trigger: Token) -> Iterator[Token]:
             for c in token.children
             if c.dep_ not in ("ccomp", "relcl", "parataxis") and not _finite_advcl(c)
         )
+
+
+def _in_clause(token: Token, head: Token) -> bool:
+    """Whether ``token`` sits in a clause below ``head`` (a relative or complement clause)."""
+    while token.i != head.i:
+        if token.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+            return True
+        token = token.head
+    return False
 
 
 def _finite_advcl(token: Token) -> bool:

@@ -97,6 +97,8 @@ class EventCoder:
 
     def code_verb(self, verb: Token) -> tuple[str | None, float]:
         """The CAMEO code of a verb in context (``None``: no event) and the coding's confidence."""
+        if verb.lower_ == "according":
+            return None, 0.0  # "according to": lemmatised "accord", never an event
         lemma = verb.lemma_.lower()
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         lemmas = [f"{lemma} {particle}", lemma] if particle else [lemma]
@@ -398,7 +400,7 @@ def _governed_by_event(trigger: Token, coded: dict[int, tuple[str, float, bool]]
             return True
     current = trigger
     for _ in range(3):
-        if current.dep_ not in _EMBEDDED_DEPS or current.head is current:
+        if current.dep_ not in _EMBEDDED_DEPS or current.head.i == current.i:
             return False
         current = current.head
         if current.i in coded:

@@ -168,7 +168,7 @@ def _governors(trigger: Token, deps: frozenset[str] = COMPLEMENT_DEPS) -> list[T
     """The trigger and the verbs (or event nouns) it completes, nearest first."""
     chain = [trigger]
     current = trigger
-    while current.dep_ in deps and current.head is not current:
+    while current.dep_ in deps and current.head.i != current.i:
         current = current.head
         chain.append(current)
     return chain
@@ -247,7 +247,7 @@ def _attribution(trigger: Token, sentence: Span) -> tuple[str | None, Token | No
             if child.dep_ == "prep" and child.lower_ == "according":
                 return _according(child)
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if current.dep_ in (
             "ccomp",

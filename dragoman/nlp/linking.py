@@ -81,7 +81,7 @@ def metonym_is_agent(span: Span) -> bool:
     of a seat of government in political news.
     """
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:  # "Baku and Tbilisi": read as the first
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Baku and Tbilisi": read as the first
         root = root.head
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.tag_ == "POS":
@@ -105,7 +105,7 @@ def _modifies_event(token: Token) -> bool:
     for _ in range(3):
         if head.lemma_.lower() in EVENT_NOUNS:
             return True
-        if head.dep_ not in ("compound", "nmod", "amod") or head.head is head:
+        if head.dep_ not in ("compound", "nmod", "amod") or head.head.i == head.i:
             return False
         head = head.head
     return False

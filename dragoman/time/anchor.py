@@ -96,7 +96,7 @@ def _tense_from_doc(doc: Doc, start: int) -> Tense:
         return None
     head = token.head
     for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
     if head.pos_ not in ("VERB", "AUX"):
