@@ -260,6 +260,15 @@ def noun_arguments(noun: Token, index: MentionIndex) -> Arguments:
             child.dep_ == "prep" and child.lower_ == "between"
         ):
             source += [a for obj in child.children if obj.dep_ == "pobj" for a in index.of_phrase(obj)]
+    # "the blockade of Serbia", "the invasion of Kuwait": an actor in the noun's "of" is its recipient.
+    target += [
+        a
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for a in index.of_phrase(o)
+    ]
     target += _prep_objects(noun, index)
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and not target:

@@ -158,9 +158,18 @@ class EventCoder:
             del coded[i]
         for speaker, demanded in _demands(sentence):
             # "X said that Y must do Z" is X's demand on Y (PLOVER REQUEST), not Z.
-            if speaker.i not in coded or coded[speaker.i][0].startswith("01"):
+            if speaker.i not in coded or not coded[speaker.i][0].startswith("13"):  # a warning stays a threat
                 coded[speaker.i] = (DEMAND_CODE, PATTERN_CONFIDENCE, True)
             coded.pop(demanded.i, None)
+        for i, (code, confidence, is_verb) in list(coded.items()):
+            # "sworn to fight", "vowed to retaliate": a promise of conflict is a threat (PLOVER 3.11).
+            coding = self.lexicon.coding(code)
+            if (
+                coding is not None
+                and coding.type == "AGREE"
+                and _promises_conflict(sentence.doc[i], coded, self.lexicon)
+            ):
+                coded[i] = (THREAT_CODE, confidence, is_verb)
         events = []
         topic = list(index.topic)
         for i, (code, confidence, is_verb) in sorted(coded.items()):
@@ -341,6 +350,8 @@ MODAL_GOVERNORS = frozenset(
 
 #: The CAMEO code given to a reported obligation ("must", "should"): a demand.
 DEMAND_CODE = "100"
+#: The CAMEO code of a threat.
+THREAT_CODE = "130"
 #: Modals and semi-modals of obligation.
 OBLIGATION = frozenset({"must", "should"})
 
@@ -364,6 +375,17 @@ def _threat(trigger: Token, type_: str) -> bool:
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
         if "unless" in marks or ("if" in marks and type_ in CONFLICTUAL):
             return True
+    return False
+
+
+def _promises_conflict(
+    token: Token, coded: dict[int, tuple[str, float, bool]], lexicon: EventLexicon
+) -> bool:
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.i in coded:
+            coding = lexicon.coding(coded[child.i][0])
+            if coding is not None and coding.type in CONFLICTUAL - {"RETREAT"}:
+                return True
     return False
 
 

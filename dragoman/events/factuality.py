@@ -168,6 +168,9 @@ def _governors(trigger: Token, deps: frozenset[str] = COMPLEMENT_DEPS) -> list[T
     """The trigger and the verbs (or event nouns) it completes, nearest first."""
     chain = [trigger]
     current = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass"):
+        current = trigger.head  # "would tighten the blockade": the verb's modality is the noun's
+        chain.append(current)
     while current.dep_ in deps and current.head.i != current.i:
         current = current.head
         chain.append(current)
