@@ -196,7 +196,8 @@ def verb_arguments(verb: Token, index: MentionIndex) -> Arguments:
         if passive and child.dep_ == "agent":
             source += [a for obj in child.children if obj.dep_ == "pobj" for a in index.of_phrase(obj)]
         elif passive and child.dep_ == "nsubjpass":
-            target += index.of_phrase(child)
+            # "A camp for Congolese refugees was attacked": an actor anywhere in the subject
+            target += index.of_phrase(child) or mentions_in(child, index)
         elif not passive and child.dep_ == "nsubj":
             source += index.of_phrase(child)
     if not source:
@@ -232,7 +233,7 @@ def verb_arguments(verb: Token, index: MentionIndex) -> Arguments:
         # "refused to commit to any assistance to the US-led war", "threatened to impose a curfew
         # in Algiers": an actor in the verb's prepositional objects or in the action it complements.
         heads = [o for p in children if p.dep_ == "prep" and p.lower_ in FALLBACK_PREPS for o in p.children]
-        heads += [c for c in children if c.dep_ == "xcomp"]
+        heads += [c for c in children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and not _finite_advcl(c))]
         places = [index.country_of(a) for head in heads for a in mentions_in(head, index)]
         target += [a for a in places if a not in source]
     return _arguments(source, target, index)

@@ -184,9 +184,6 @@ class EventCoder:
             if not args.source and not is_verb and args.target and topic:
                 args = Arguments(tuple(a for a in topic if a not in args.target), args.target)
                 confidence -= 0.15
-            if args.source and args.target and _reciprocal(trigger):
-                # PLOVER 2.4.2: in a meeting all parties are the actor and there is no recipient.
-                args = Arguments(args.source + args.target, ())
             if args.source:
                 topic = list(args.source)
             if not (args.source or args.target):
@@ -228,6 +225,9 @@ class EventCoder:
             recoded = self.lexicon.coding("130")
             assert recoded is not None
             coding = Coding(coding.cameo, recoded.type, None, coding.context, recoded.intensity)
+        if coding.type == "CONSULT" and args.source and args.target and _reciprocal(trigger):
+            # PLOVER 2.4.2: in a meeting all parties are the actor and there is no recipient.
+            args = Arguments(args.source + args.target, ())
         if fact.value == "future" and coding.type in FUTURE_AGREE:
             # PLOVER 3.1: cooperation reported in the future tense is an intention, coded AGREE.
             coding = Coding(
