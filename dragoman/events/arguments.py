@@ -52,11 +52,13 @@ class MentionIndex:
         mentions: Iterable[Mention],
         actors: dict[str, dict],
         country_entry: Callable[[str], dict | None] | None = None,
+        agent_sector: Callable[[str], str | None] | None = None,
     ) -> None:
         self.actors = actors
         #: country actors the events name that the document's mentions did not (see :meth:`government`)
         self.added: dict[str, dict] = {}
         self._country_entry = country_entry
+        self._agent_sector = agent_sector
         #: the actors the previous sentence was about (set by the coder as it reads)
         self.topic: list[str] = []
         self.by_token: dict[int, list[Mention]] = {}
@@ -120,6 +122,33 @@ class MentionIndex:
                 return actor
             self.added[country] = entry
         return str(country)
+
+    def group(self, head: Token, verb: Token, other: tuple[str, ...]) -> str | None:
+        """A group actor for a generic agent noun that names no actor ("police", "protesters"), of
+        the country of the clause's place, else of the other side's one country; ``None`` when the
+        noun is no agent (or the KB is not at hand)."""
+        if self._agent_sector is None or head.pos_ != "NOUN" or head.i in self.by_token:
+            return None
+        sector = self._agent_sector(head.lemma_.lower()) or self._agent_sector(head.lower_)
+        if sector is None:
+            return None
+        place = event_place(verb, self)
+        country = (self.actors.get(place) or self.added.get(place) or {}).get("country") if place else None
+        if country is None:
+            countries = {(self.actors.get(a) or self.added.get(a) or {}).get("country") for a in other}
+            country = next(iter(countries)) if len(countries) == 1 else None
+        name = head.lower_
+        actor_id = f"group:{(country or 'x').lower()}-{name.replace(' ', '-')}"
+        if actor_id not in self.actors and actor_id not in self.added:
+            self.added[actor_id] = {
+                "name": name,
+                "kind": "group",
+                "country": country,
+                "sector": sector,
+                "kb_id": None,
+                "office": None,
+            }
+        return actor_id
 
     def pronoun(self, token: Token) -> str | None:
         """The person a he/him/his/she/her most likely refers to: the nearest person named before it
@@ -215,6 +244,9 @@ def verb_arguments(verb: Token, index: MentionIndex) -> Arguments:
         if not target:
             target += _prep_objects(obj, index)
     if not target:
+        # "arrested 12 protesters": a generic agent object is the recipient, before any place
+        target += [g for o in objects if o.dep_ == "dobj" and (g := index.group(o, verb, tuple(source)))]
+    if not target:
         target += _prep_objects(verb, index)
     if not target:
         # "demanded that North Korea forsake…", "urged Iran to…": the subject of the demanded clause.
@@ -236,7 +268,28 @@ def verb_arguments(verb: Token, index: MentionIndex) -> Arguments:
         heads += [c for c in children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and not _finite_advcl(c))]
         places = [index.country_of(a) for head in heads for a in mentions_in(head, index)]
         target += [a for a in places if a not in source]
-    return _arguments(source, target, index)
+    args = _arguments(source, target, index)
+    return _with_groups(verb, children, passive, args, index)
+
+
+def _with_groups(
+    verb: Token, children: list[Token], passive: bool, args: Arguments, index: MentionIndex
+) -> Arguments:
+    """Fill an empty side from a generic agent noun ("police", "demonstrators", "refugees"): a
+    group actor of the clause's place's country, else of the other side's one country (a domestic
+    event: "Egyptian police opened fire on demonstrators")."""
+    source, target = args.source, args.target
+    if not source:
+        heads = (
+            [c for c in children if c.dep_ == ("nsubjpass" if passive else "nsubj")]
+            if not passive
+            else [o for c in children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        )
+        source = tuple(g for h in heads if (g := index.group(h, verb, target)))
+    if not target:
+        heads = [c for c in children if c.dep_ in (("nsubjpass",) if passive else ("dobj",))]
+        target = tuple(g for h in heads if (g := index.group(h, verb, source)) and g not in source)
+    return Arguments(source, target)
 
 
 def _arguments(source: list[str], target: list[str], index: MentionIndex) -> Arguments:

@@ -75,7 +75,11 @@ class EventCoder:
         """The events of ``doc`` (which needs ``doc._.actor_mentions``, ``doc._.actors``, ``doc._.timexes``),
         and the entries of actors they name that ``doc._.actors`` lacks (a capital's country)."""
         index = MentionIndex(
-            doc, doc._.actor_mentions or (), doc._.actors or {}, self._country_entry(doc._.dct)
+            doc,
+            doc._.actor_mentions or (),
+            doc._.actors or {},
+            self._country_entry(doc._.dct),
+            _agent_sector(),
         )
         found: list[Event] = []
         for sentence in doc.sents:
@@ -439,6 +443,12 @@ def _foreign(pattern: Pattern, verb: str, own: str | None) -> bool:
     if not pattern.written_for or verb in pattern.written_for or not own or own == "-" or pattern.code == "-":
         return False
     return pattern.code[:2] != own[:2]
+
+
+def _agent_sector() -> Callable[[str], str | None]:
+    from dragoman.kb import load_kb
+
+    return load_kb().agent_sector
 
 
 # --- pattern matching ---------------------------------------------------------------------------

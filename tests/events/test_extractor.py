@@ -163,3 +163,13 @@ def test_events_seed_article_expected_events(extractor) -> None:
     framework = record.text.index("Trump may be aiming")
     sentence = [e for e in record.events if e.sentence[0] <= framework < e.sentence[1]]
     assert all(e.factuality in ("hypothetical", "attributed") for e in sentence)
+
+
+def test_events_generic_agents_become_groups_of_the_place_country(extractor) -> None:
+    record = _record(extractor, "Police arrested 12 protesters in Cairo on Monday.")
+    event = _event(record, "arrested")
+    assert event.type == "COERCE"
+    (source,), (target,) = event.source, event.target
+    assert record.actors[source]["kind"] == "group" and record.actors[source]["sector"] == "COP"
+    assert record.actors[source]["country"] == "EGY" and record.actors[target]["country"] == "EGY"
+    assert record.actors[target]["name"] == "protesters"
