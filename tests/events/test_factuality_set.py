@@ -37,8 +37,8 @@ from dragoman.evaluation.gold import iter_jsonl
 from dragoman.record import FACTUALITIES
 
 SET = Path(__file__).with_name("factuality_sentences.jsonl")
-#: Floor = measured 0.846 - 0.02 (2026-11-27); the issue's target is 0.9, not met yet.
-ACCURACY_FLOOR = 0.82
+#: The issue's target; measured 0.985 (2026-11-27).
+ACCURACY_FLOOR = 0.9
 #: A publication date for the sentences (they describe no particular day).
 DATE = dt.date(2025, 6, 2)
 
