@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -106,17 +107,19 @@ class EventCoder:
         lemma = verb.lemma_.lower()
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         lemmas = [f"{lemma} {particle}", lemma] if particle else [lemma]
+        sides: tuple[_Side, _Side] | None = None
         for key in lemmas:
             if key not in self.lexicon.verb_blocks:
                 continue
             own = self.lexicon.verb_codes.get(key)
+            sides = sides or (_Side.of(_subject_side(verb)), _Side.of(_object_side(verb)))
             matched: list[Pattern] = []
             for candidate in self.lexicon.verb_patterns(key):  # most specific first
                 if matched and candidate.size < matched[0].size:
                     break
                 if _foreign(candidate, key, own):
                     continue
-                if _matches(candidate, verb):
+                if _matches(candidate, sides):
                     matched.append(candidate)
             if matched:
                 # The most specific pattern; among equals, one whose words are the text's own forms
@@ -454,6 +457,25 @@ def _agent_sector() -> Callable[[str], str | None]:
 # --- pattern matching ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One side of a verb, prepared once for all its patterns: word and lemma per token, which
+    tokens are prepositions, and every form present."""
+
+    forms: list[tuple[str, str]]
+    prepositions: list[bool]
+    present: frozenset[str]
+
+    @classmethod
+    def of(cls, tokens: list[Token]) -> _Side:
+        forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
+        return cls(
+            forms,
+            [t.dep_ in ("prep", "dative", "agent") for t in tokens],
+            frozenset(f for pair in forms for f in pair),
+        )
+
+
 def _object_side(verb: Token) -> list[Token]:
     tokens: list[Token] = []
     stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in _OBJECT_SIDE_STOP]
@@ -470,23 +492,24 @@ def _subject_side(verb: Token) -> list[Token]:
     )
 
 
-def _matches(pattern: Pattern, verb: Token) -> bool:
-    if pattern.right and not _side_matches(pattern.right, _object_side(verb)):
+def _matches(pattern: Pattern, sides: tuple[_Side, _Side]) -> bool:
+    left, right = sides
+    if pattern.right and not _side_matches(pattern.right, right):
         return False
-    if pattern.left and not _side_matches(pattern.left, _subject_side(verb)):
+    if pattern.left and not _side_matches(pattern.left, left):
         return False
     return bool(pattern.left or pattern.right)
 
 
-def _side_matches(items: Iterable[Item], tokens: list[Token]) -> bool:
-    if not tokens:
+def _side_matches(items: Iterable[Item], side: _Side) -> bool:
+    forms, present = side.forms, side.present
+    if not forms:
         return False
-    forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
-    present = {f for pair in forms for f in pair}
-    prepositions = [t.dep_ in ("prep", "dative", "agent") for t in tokens]
     for item in items:
         if item.preposition is not None:
-            preps = [i for i, (low, _) in enumerate(forms) if low == item.preposition and prepositions[i]]
+            preps = [
+                i for i, (low, _) in enumerate(forms) if low == item.preposition and side.prepositions[i]
+            ]
             if not preps:
                 return False
             if item.words and not any(_phrase_at(item.words, forms, present, p + 1) for p in preps):
@@ -497,7 +520,7 @@ def _side_matches(items: Iterable[Item], tokens: list[Token]) -> bool:
 
 
 def _phrase_at(
-    alternatives: frozenset[str], forms: list[tuple[str, str]], present: set[str], start: int
+    alternatives: frozenset[str], forms: list[tuple[str, str]], present: frozenset[str], start: int
 ) -> bool:
     """Whether one of the alternatives occurs in ``forms[start:]`` (as words or lemmas, contiguous)."""
     for phrase in alternatives:

@@ -79,11 +79,15 @@ class EventLexicon:
     nouns: dict[str, str] = field(default_factory=dict)
     plover: dict[str, tuple[str, str | None, tuple[str, ...]]] = field(default_factory=dict)
     scores: dict[tuple[str, str | None], float] = field(default_factory=dict)
+    _sorted: dict[str, list[Pattern]] = field(default_factory=dict, repr=False)
 
     def verb_patterns(self, lemma: str) -> list[Pattern]:
-        """The patterns of every block the verb belongs to, most specific first."""
-        found = [p for block in self.verb_blocks.get(lemma, ()) for p in self.patterns.get(block, ())]
-        return sorted(found, key=lambda p: -p.size)
+        """The patterns of every block the verb belongs to, most specific first (computed once)."""
+        cached = self._sorted.get(lemma)
+        if cached is None:
+            found = [p for block in self.verb_blocks.get(lemma, ()) for p in self.patterns.get(block, ())]
+            cached = self._sorted[lemma] = sorted(found, key=lambda p: -p.size)
+        return cached
 
     def coding(self, cameo: str) -> Coding | None:
         """The PLOVER type, mode, context and score of a CAMEO code (its parents' where it has no row)."""
