@@ -55,6 +55,18 @@ def make_framing_tagger(nlp: Language, name: str, model_path: str | None) -> Fra
     return FramingTagger(nlp, name, model_path)
 
 
+#: Dragoman components whose results ``dragoman_framing`` reads (targets come from the actors).
+NEEDED_COMPONENTS = ("dragoman_actors", "dragoman_framing")
+
+
+def unused_components(nlp: Language) -> list[str]:
+    """Dragoman's components in ``nlp`` that framing does not read (to skip when only framing is
+    wanted: its spans are the same with or without them)."""
+    from dragoman.nlp.pipeline import DRAGOMAN_COMPONENTS
+
+    return [name for name in nlp.pipe_names if name in DRAGOMAN_COMPONENTS and name not in NEEDED_COMPONENTS]
+
+
 @lru_cache(maxsize=1)
 def framing_pipeline() -> Language:
     """The process's pipeline if it already runs ``dragoman_framing``, else a second one that does.
