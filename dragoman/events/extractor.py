@@ -389,7 +389,10 @@ def _promises_conflict(
     token: Token, coded: dict[int, tuple[str, float, bool]], lexicon: EventLexicon
 ) -> bool:
     for child in token.children:
-        if child.dep_ == "xcomp" and child.i in coded:
+        infinitive = child.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        )
+        if (child.dep_ == "xcomp" or infinitive) and child.i in coded:
             coding = lexicon.coding(coded[child.i][0])
             if coding is not None and coding.type in CONFLICTUAL - {"RETREAT"}:
                 return True
