@@ -2,9 +2,10 @@
 
 **Target** — the first of these that names an actor (``doc._.actor_mentions`` with an actor id):
 
-1. the syntax around the span's root: the noun an adjective or adverb modifies ("the ill-fated
-   Section 907" → Section 907), then each head above it up to the clause, and the possessor or
-   compound of each ("Azerbaijan's outstanding achievements" → Azerbaijan);
+1. a possessive just before the span ("Azerbaijan's outstanding achievements" → Azerbaijan,
+   read from the word order: the parser often misattaches it); then the syntax around the
+   span's root: the noun an adjective or adverb modifies ("Russian aggression"), then each head
+   above it up to the clause, and the possessor or compound of each;
 2. a mention inside the span itself ("the Dems", "radical Islamists from Syria");
 3. the clause: the subject of the verb that governs the span, else its object;
 4. for clause-long spans (six tokens or more), the nearest mention in the same sentence; a
@@ -101,12 +102,27 @@ def _at_subtree_edge(token: Token, index: MentionIndex) -> str | None:
     return None
 
 
+def _possessor_before(span: Span, index: MentionIndex) -> str | None:
+    """The actor of a possessive just before the span's words ("Azerbaijan's outstanding
+    achievements"), read from the token order, not the parse, which often misplaces it."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].pos_ in ("ADJ", "ADV", "DET", "CCONJ") or doc[i].text == ","):
+        i -= 1
+    if i >= 1 and doc[i].tag_ == "POS":
+        return index.at_token(doc[i - 1])
+    return None
+
+
 def find_target(span: Span, index: MentionIndex) -> str | None:
     """The actor id ``span`` is about, by the rules of the module docstring, or ``None``."""
     root = span.root
     # 1. Upwards from the root, to the first verb: the described noun, its possessor, its head.
     # Token objects are views made afresh on each access: compare positions, never identities.
     token: Token | None = root.head if root.dep_ in _MODIFIER_DEPS and root.head.i != root.i else root
+    possessor = _possessor_before(span, index)
+    if possessor:
+        return possessor
     steps = 0
     while token is not None and steps < 4:
         actor = _at_subtree_edge(token, index)
