@@ -11,15 +11,20 @@ from dragoman.store.database import (
     default_db_path,
 )
 from dragoman.store.events import EventRow
+from dragoman.store.framing import ActorFraming, FramingRow, FramingSummary, TechniqueCount
 
 __all__ = [
     "DB_ENV",
     "DEFAULT_DB",
+    "ActorFraming",
     "ActorMention",
     "ActorSummary",
     "DocumentSummary",
     "EventRow",
+    "FramingRow",
+    "FramingSummary",
     "SaveStatus",
     "Store",
+    "TechniqueCount",
     "default_db_path",
 ]

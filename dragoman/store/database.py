@@ -28,6 +28,7 @@ from dragoman.store.events import (
     event_values,
     query_events,
 )
+from dragoman.store.framing import FramingRow, FramingSummary, query_framing, summarise_framing
 from dragoman.store.schema import DOCUMENT_TABLES, MIGRATIONS
 
 #: Where the store lives when neither ``--db`` nor ``$DRAGOMAN_DB`` says otherwise.
@@ -463,6 +464,66 @@ class Store:
             )
         except duckdb.Error as exc:
             raise StoreError(f"could not read events from {self.path}: {_first_line(exc)}") from exc
+
+    def framing(
+        self,
+        doc_id: str | None = None,
+        actor: str | Sequence[str] | None = None,
+        technique: str | Sequence[str] | None = None,
+        polarity: str | Sequence[str] | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[FramingRow]:
+        """Stored framing spans by document date (undated last), document, position in it.
+
+        Filters combine with AND; a filter given several values matches any of them.
+
+        Args:
+            doc_id: only this document's spans.
+            actor: the spans' target actor(s), in any form :meth:`resolve_actor` accepts; a
+                reference to no actor matches nothing.
+            technique: name(s) of ``record.FRAMING_TECHNIQUES``, in any case.
+            polarity: ``positive`` (praise) or ``negative`` (attack), in any case.
+            limit: at most this many rows; offset: skip this many first.
+
+        Raises:
+            StoreError: an unknown technique or polarity, a negative limit or offset.
+        """
+        try:
+            return query_framing(
+                self._con, doc_id=doc_id, actors=self._actor_ids(actor), techniques=_values(technique),
+                polarities=_values(polarity), limit=limit, offset=offset,
+            )  # fmt: skip
+        except duckdb.Error as exc:
+            raise StoreError(f"could not read framing from {self.path}: {_first_line(exc)}") from exc
+
+    def framing_summary(
+        self,
+        doc_id: str | None = None,
+        actor: str | Sequence[str] | None = None,
+        technique: str | Sequence[str] | None = None,
+        polarity: str | Sequence[str] | None = None,
+        evidence: int = 3,
+        limit: int | None = None,
+    ) -> FramingSummary:
+        """Per technique, how often the corpus (or ``doc_id``) uses it; per target actor, how
+        often its framing praises and attacks them; each with the ``evidence`` most confident
+        spans. Filters as in :meth:`framing`; ``limit`` caps the actors listed.
+
+        Raises:
+            StoreError: an unknown technique or polarity, a negative ``evidence`` or ``limit``.
+        """
+        try:
+            return summarise_framing(
+                self._con, doc_id=doc_id, actors=self._actor_ids(actor), techniques=_values(technique),
+                polarities=_values(polarity), evidence=evidence, limit=limit,
+            )  # fmt: skip
+        except duckdb.Error as exc:
+            raise StoreError(f"could not read framing from {self.path}: {_first_line(exc)}") from exc
+
+    def _actor_ids(self, actor: str | Sequence[str] | None) -> list[str]:
+        """Stored actor ids for user references (a reference to no actor stays as given)."""
+        return [self.resolve_actor(a) or a for a in _values(actor)]
 
     def resolve_actor(self, ref: str) -> str | None:
         """The id of the stored actor ``ref`` names, or ``None``.
