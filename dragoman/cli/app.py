@@ -18,9 +18,10 @@ from rich.markup import escape
 from dragoman.batch import IngestSummary, extract_records, ingest
 from dragoman.cli import render
 from dragoman.errors import DragomanError, InputError
-from dragoman.record import EVENT_TYPES, FACTUALITIES, parse_date
+from dragoman.record import EVENT_TYPES, FACTUALITIES, FRAMING_TECHNIQUES, parse_date
 from dragoman.store import Store, default_db_path
 from dragoman.store.events import event_period
+from dragoman.store.framing import POLARITIES
 
 app = typer.Typer(
     name="dragoman",
@@ -172,7 +173,7 @@ def show(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the stored record as JSON.")] = False,
 ) -> None:
-    """Show one stored document: its text with entities, time expressions and events marked."""
+    """Show one stored document: its text with entities, time expressions, events and framing marked."""
     with _open_store(db, read_only=True) as store:
         doc_id = store.resolve_id(doc)
         record = store.record(doc_id) if doc_id else None
@@ -244,6 +245,85 @@ def events(
         render.event_csv(sys.stdout, rows)
     else:
         render.event_table(Console(highlight=False), rows, offset=offset)
+
+
+@app.command()
+def framing(
+    db: DbOption = None,
+    doc: Annotated[
+        str | None, typer.Option("--doc", help="Only this document (id, or a unique prefix of it).")
+    ] = None,
+    actor: Annotated[
+        list[str] | None,
+        typer.Option("--actor", help="Spans about this actor (id or name); repeat for any of several."),
+    ] = None,
+    technique: Annotated[
+        list[str] | None,
+        typer.Option(help="A propaganda technique (Loaded_Language, Doubt, Flag-Waving, …); repeatable."),
+    ] = None,
+    polarity: Annotated[
+        str | None, typer.Option(help="positive (praise) or negative (attack) toward the target.")
+    ] = None,
+    summary: Annotated[
+        bool,
+        typer.Option("--summary", help="Count techniques, and whom the spans praise and attack, instead."),
+    ] = False,
+    limit: Annotated[
+        int, typer.Option(min=0, help="How many spans to list (with --summary: how many actors).")
+    ] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="How many spans to skip.")] = 0,
+    output: Annotated[
+        str, typer.Option("--format", help="table, json (one object per line) or csv.")
+    ] = "table",
+) -> None:
+    """List framing: persuasion techniques, whom each span is about, and whether it praises or attacks."""
+    (output,) = _check_choices([output], ("table", "json", "csv"), "--format")
+    techniques = _check_choices(technique, FRAMING_TECHNIQUES, "--technique")
+    polarities = _check_choices([polarity] if polarity is not None else [], POLARITIES, "--polarity")
+    with _open_store(db, read_only=True) as store:
+        doc_id = None
+        if doc is not None:
+            doc_id = store.resolve_id(doc)
+            if doc_id is None:
+                raise typer.BadParameter(
+                    f"no document {doc!r} in the store (ids are listed by 'dragoman docs')",
+                    param_hint="--doc",
+                )
+        actor_ids = []
+        for ref in actor or []:
+            actor_id = store.resolve_actor(ref)
+            if actor_id is None:
+                raise typer.BadParameter(
+                    f"no actor {ref!r} in the store (ids are listed by 'dragoman actors')",
+                    param_hint="--actor",
+                )
+            actor_ids.append(actor_id)
+        try:
+            if summary:
+                found = store.framing_summary(
+                    doc_id=doc_id, actor=actor_ids, technique=techniques, polarity=polarities, limit=limit
+                )
+            else:
+                rows = store.framing(
+                    doc_id=doc_id, actor=actor_ids, technique=techniques, polarity=polarities,
+                    limit=limit, offset=offset,
+                )  # fmt: skip
+        except DragomanError as exc:
+            raise _fail(str(exc)) from exc
+    if not summary:
+        if output == "json":
+            render.framing_json_lines(sys.stdout, rows)
+        elif output == "csv":
+            render.framing_csv(sys.stdout, rows)
+        else:
+            render.framing_table(Console(highlight=False), rows, offset=offset)
+    elif output == "json":
+        render.framing_summary_json(sys.stdout, found)
+    elif output == "csv":
+        render.framing_summary_csv(sys.stdout, found)
+    else:
+        scope = f"document {doc_id}" if doc_id else "the corpus"
+        render.framing_summary_report(Console(highlight=False), found, scope)
 
 
 @app.command()

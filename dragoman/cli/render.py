@@ -15,14 +15,20 @@ from rich.text import Text
 
 from dragoman.batch import IngestSummary, Outcome
 from dragoman.dossier import Dossier
-from dragoman.record import Event, Record
-from dragoman.store import ActorSummary, DocumentSummary, EventRow
+from dragoman.framing.summary import framing_summary
+from dragoman.record import Event, FramingSpan, Record
+from dragoman.store import ActorSummary, DocumentSummary, EventRow, FramingRow, FramingSummary
 
 #: Styles of the highlighted spans in ``dragoman show`` (and of the trigger in ``dragoman events``).
 ENTITY_STYLE = "bold cyan"
 TIMEX_STYLE = "bold magenta"
 EVENT_SENTENCE_STYLE = "underline"
 TRIGGER_STYLE = "bold black on yellow"
+
+#: Framing spans are marked by a background, which the foreground styles of entities and time
+#: expressions do not hide: green where the span praises its target, red where it attacks it.
+FRAMING_STYLE = "italic white on grey30"
+FRAMING_POLARITY_STYLES = {"positive": "italic white on dark_green", "negative": "italic white on dark_red"}
 
 #: Factualities other than plain assertion, in a colour that makes them hard to miss.
 FACTUALITY_STYLES = {"attributed": "yellow", "hypothetical": "magenta", "future": "blue", "negated": "red"}
@@ -34,6 +40,17 @@ EVENT_CSV_COLUMNS = (
     "confidence", "location", "location_name", "trigger_start", "trigger_end", "trigger_text",
     "sentence_start", "sentence_end", "sentence_text", "doc_title",
 )  # fmt: skip
+
+
+#: Columns of ``dragoman framing --format csv``.
+FRAMING_CSV_COLUMNS = (
+    "doc_id", "idx", "doc_date", "technique", "target", "target_name", "polarity", "confidence",
+    "start", "end", "text", "context_start", "context", "doc_title",
+)  # fmt: skip
+
+#: Columns of ``dragoman framing --summary --format csv``: a row per technique (``id`` the
+#: technique, ``spans`` its count), then a row per target actor (``spans`` = praise + attack).
+FRAMING_SUMMARY_CSV_COLUMNS = ("group", "id", "name", "spans", "praise", "attack")
 
 
 @contextmanager
@@ -211,6 +228,10 @@ def document_report(console: Console, record: Record) -> None:
         console.print(actor_summary(record))
     if record.events:
         console.print(event_summary(record))
+    if record.framing:
+        console.print(framing_spans(record))
+        for line in tone_lines(record):
+            console.print(line)
     console.print(
         f"{len(record.entities)} entities · {len(record.actors)} actors · {len(record.timexes)} timexes · "
         f"{len(record.events)} events · {len(record.framing)} framing spans"
@@ -258,12 +279,60 @@ def event_summary(record: Record) -> Table:
     return table
 
 
+def framing_spans(record: Record) -> Table:
+    """The document's framing spans in text order: technique, words, whom they are about, tone."""
+    table = _table("framing", ("offsets", "technique", "text", "target", "polarity", "conf"))
+    for f in record.framing:
+        name = _name(f.target, record.actors) if f.target else ""
+        target = f"{name} ({f.target})" if name != (f.target or "") else name
+        table.add_row(
+            f"{f.start}–{f.end}", f.technique, Text(f.text), Text(target),
+            Text(f.polarity or "", style=_polarity_colour(f.polarity)), f"{f.confidence:.2f}",
+        )  # fmt: skip
+    return table
+
+
+def tone_lines(record: Record, examples: int = 3) -> list[Text]:
+    """One line per actor the framing praises or attacks: the counts and a few of the spans."""
+    lines = []
+    for tone in framing_summary(record).values():
+        line = Text()
+        line.append(f"{tone.name or tone.actor} ({tone.actor})", style="bold")
+        line.append(": ")
+        line.append_text(_tone(tone.praise, "praised", "positive", examples))
+        line.append(" · ")
+        line.append_text(_tone(tone.attack, "attacked", "negative", examples))
+        lines.append(line)
+    return lines
+
+
+def _tone(spans: list[FramingSpan], label: str, polarity: str, examples: int) -> Text:
+    """``praised 2 (“noble”, “wise”)``: the count in the polarity's colour, then the first spans."""
+    text = Text(f"{label} {len(spans)}", style=_polarity_colour(polarity) if spans else "dim")
+    if spans:
+        shown = ", ".join(f"“{s.text}”" for s in spans[:examples])
+        text.append(f" ({shown}{', …' if len(spans) > examples else ''})")
+    return text
+
+
+def framing_style(span: FramingSpan) -> str:
+    """How a framing span is marked: by its polarity where it has one."""
+    return FRAMING_POLARITY_STYLES.get(span.polarity or "", FRAMING_STYLE)
+
+
+def _polarity_colour(polarity: str | None) -> str:
+    return {"positive": "green", "negative": "red"}.get(polarity or "", "")
+
+
 def highlighted_text(record: Record) -> Text:
-    """``record.text`` with its spans styled: event sentences underlined, then entities, time
-    expressions (time wins where they overlap) and, over all of them, event triggers."""
+    """``record.text`` with its spans styled: event sentences underlined, framing spans on a
+    background, then entities, time expressions (time wins where they overlap) and, over all of
+    them, event triggers."""
     text = Text(record.text)
     for event in record.events:
         text.stylize(EVENT_SENTENCE_STYLE, *event.sentence)
+    for f in record.framing:
+        text.stylize(framing_style(f), f.start, f.end)
     for e in record.entities:
         text.stylize(ENTITY_STYLE, e.start, e.end)
     for t in record.timexes:
@@ -339,6 +408,114 @@ def event_csv(out: TextIO, rows: list[EventRow]) -> None:
             ";".join(v) if isinstance(v, list | tuple) else ("" if v is None else v)
             for v in (data[c] for c in EVENT_CSV_COLUMNS)
         )
+
+
+def framing_table(console: Console, rows: list[FramingRow], *, offset: int = 0) -> None:
+    """The ``dragoman framing`` listing: per span its technique, whom it is about and in what tone,
+    the confidence, then the document and below it the sentence with the span marked."""
+    first = f" from #{offset + 1}" if offset else ""
+    table = Table(title=f"{len(rows)} framing spans{first}", header_style="bold", box=None, padding=(0, 1))
+    wide = console.width >= 120
+    table.add_column("technique", max_width=34 if wide else 16, overflow="fold")
+    table.add_column("target → tone", max_width=30 if wide else 16)
+    table.add_column("conf", justify="right", no_wrap=True)
+    table.add_column("span in context · document", ratio=1)
+    for row in rows:
+        f = row.span
+        target = Text(row.target_name or "—")
+        if f.polarity:
+            target.append(f" → {f.polarity}", style=_polarity_colour(f.polarity))
+        where = Text(short_id(row.doc_id), style="dim")
+        if row.doc_date:
+            where.append(f" · {row.doc_date}", style="dim")
+        table.add_row(Text(f.technique), target, f"{f.confidence:.2f}", Group(span_in_context(row), where))
+    console.print(table)
+
+
+def span_in_context(row: FramingRow, width: int = 160) -> Text:
+    """The span's sentence (shortened around the span past ``width`` characters), span marked."""
+    context, f = row.context, row.span
+    start, end = f.start - row.context_start, f.end - row.context_start
+    if not 0 <= start <= end <= len(context):  # a span outside its context: show it alone
+        return Text(f.text, style=framing_style(f))
+    left = max(0, min(start - max(0, width - (end - start)) // 2, len(context) - width))
+    right = max(end, min(len(context), left + width))
+    text = Text(("…" if left else "") + context[left:right] + ("…" if right < len(context) else ""))
+    shift = 1 if left else 0
+    text.stylize(framing_style(f), start - left + shift, end - left + shift)
+    return text
+
+
+def framing_json_lines(out: TextIO, rows: list[FramingRow]) -> None:
+    """``dragoman framing --format json``: one JSON object per span and line."""
+    for row in rows:
+        out.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+
+
+def framing_csv(out: TextIO, rows: list[FramingRow]) -> None:
+    """``dragoman framing --format csv``: a header, then a row per span (:data:`FRAMING_CSV_COLUMNS`)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FRAMING_CSV_COLUMNS)
+    for row in rows:
+        data = row.to_dict()
+        writer.writerow("" if data[c] is None else data[c] for c in FRAMING_CSV_COLUMNS)
+
+
+def framing_summary_report(console: Console, summary: FramingSummary, scope: str = "the corpus") -> None:
+    """``dragoman framing --summary``: the techniques used, then whom ``scope`` praises and attacks."""
+    console.print(
+        Text(f"{summary.spans} framing spans in {summary.documents} document(s) of {scope}", style="bold")
+    )
+    techniques = Table(title="techniques", header_style="bold")
+    techniques.add_column("technique", overflow="fold")
+    for column in ("spans", "praise", "attack"):
+        techniques.add_column(column, justify="right", no_wrap=True)
+    techniques.add_column("for example", ratio=1)
+    for t in summary.techniques:
+        techniques.add_row(
+            Text(t.technique), str(t.spans), str(t.praise or ""), str(t.attack or ""), _examples(t.evidence)
+        )
+    console.print(techniques)
+    if not summary.actors:
+        console.print("no span praises or attacks an actor")
+        return
+    actors = Table(title="whom it praises and attacks", header_style="bold")
+    actors.add_column("actor", ratio=1)
+    actors.add_column("praise", justify="right", no_wrap=True, style="green")
+    actors.add_column("attack", justify="right", no_wrap=True, style="red")
+    actors.add_column("for example", ratio=2)
+    for a in summary.actors:
+        actors.add_row(
+            Text(f"{a.name} ({a.actor})"), str(a.praise or ""), str(a.attack or ""),
+            Group(*(_examples(rows) for rows in (a.praise_evidence, a.attack_evidence) if rows)),
+        )  # fmt: skip
+    console.print(actors)
+
+
+def _examples(rows: tuple[FramingRow, ...]) -> Text:
+    """Evidence spans as “words” (document), each in its framing style."""
+    text = Text()
+    for i, row in enumerate(rows):
+        if i:
+            text.append("; ")
+        text.append(f"“{row.span.text}”", style=framing_style(row.span))
+        text.append(f" ({short_id(row.doc_id)})", style="dim")
+    return text
+
+
+def framing_summary_json(out: TextIO, summary: FramingSummary) -> None:
+    """``dragoman framing --summary --format json``: the summary as one JSON object."""
+    out.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
+
+
+def framing_summary_csv(out: TextIO, summary: FramingSummary) -> None:
+    """``dragoman framing --summary --format csv``: :data:`FRAMING_SUMMARY_CSV_COLUMNS`."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FRAMING_SUMMARY_CSV_COLUMNS)
+    for t in summary.techniques:
+        writer.writerow(("technique", t.technique, "", t.spans, t.praise, t.attack))
+    for a in summary.actors:
+        writer.writerow(("actor", a.actor, a.name or "", a.praise + a.attack, a.praise, a.attack))
 
 
 def _event_type(e: Event) -> str:
