@@ -10,6 +10,8 @@ PTC ``train`` split (out of fold), the ones the model leaves out raise Loaded_La
 from __future__ import annotations
 
 import numpy as np
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 
 from dragoman.framing.features import doc_features
@@ -59,6 +61,7 @@ def detect_framing(
 
 
 LOADED = "Loaded_Language"
+_HYPHEN = hash_string("-")
 
 
 def _attacking_adjectives(
@@ -67,7 +70,9 @@ def _attacking_adjectives(
     """Loaded_Language spans for the lexicon's attacking adjectives the model left out."""
     covered = [(start, end) for technique, start, end, _ in found if technique == LOADED]
     spans: list[RawSpan] = []
-    for token in doc:
+    low = doc.to_array([LOWER, LEMMA])
+    candidates = np.flatnonzero((lexicon.codes(low[:, 0], low[:, 1]) == 2) | (low[:, 0] == _HYPHEN))
+    for token in (doc[int(i)] for i in candidates):
         first = last = token
         if token.text == "-" and 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_:
             first, last = doc[token.i - 1], doc[token.i + 1]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, SHAPE, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, SHAPE, TAG
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 
@@ -35,6 +35,7 @@ _QUOTES_OPEN = {hash_string("“"), hash_string("«")}
 _QUOTES_CLOSE = {hash_string("”"), hash_string("»")}
 _QUOTES_STRAIGHT = {hash_string('"')}
 _QUESTION = np.uint64(hash_string("?"))
+_HYPHEN = np.uint64(hash_string("-"))
 _EXCLAIM = np.uint64(hash_string("!"))
 _CONTENT_POS = {hash_string(p) for p in ("NOUN", "PROPN", "ADJ", "VERB", "ADV")}
 
@@ -99,10 +100,10 @@ def doc_features(doc: Doc, lexicon: PolarityLexicon) -> DocFeatures:
     arr = doc.to_array(_ATTRS).astype(np.uint64)
     low, lem, shape, pos, tag, dep, ent = (arr[:, i] for i in range(7))
     is_space, is_punct = arr[:, 7].astype(bool), arr[:, 8].astype(bool)
-    head = np.fromiter((t.head.i for t in doc), dtype=np.int64, count=n)
+    head = np.arange(n) + doc.to_array([HEAD]).ravel().astype(np.int64)  # HEAD is relative
     polar = lexicon.codes(low, lem)
     valence = lexicon.valence(low, lem)
-    _hyphen_compounds(doc, lexicon, polar, valence)
+    _hyphen_compounds(doc, np.flatnonzero(low == _HYPHEN), lexicon, polar, valence)
     content = np.isin(pos, np.array(sorted(_CONTENT_POS), dtype=np.uint64)) & ~is_space
     lemma_count = _bucket(_recurrence(lem, content))
     bigram = _mix(99, low, _shift(low, 1))
@@ -137,10 +138,13 @@ def doc_features(doc: Doc, lexicon: PolarityLexicon) -> DocFeatures:
     return DocFeatures(token_keys, sent_keys, sent_ptr, sent_of_token, is_space, is_punct)
 
 
-def _hyphen_compounds(doc: Doc, lexicon: PolarityLexicon, polar: np.ndarray, valence: np.ndarray) -> None:
+def _hyphen_compounds(
+    doc: Doc, hyphens: np.ndarray, lexicon: PolarityLexicon, polar: np.ndarray, valence: np.ndarray
+) -> None:
     """Give the parts of "ill-fated", which spaCy splits in three, the compound's lexicon codes."""
-    for token in doc:
-        if token.text != "-" or token.i == 0 or token.i + 1 >= len(doc):
+    for i in hyphens.tolist():
+        token = doc[i]
+        if token.i == 0 or token.i + 1 >= len(doc):
             continue
         left = doc[token.i - 1]
         if left.whitespace_ or token.whitespace_:

@@ -77,12 +77,6 @@ def test_component_on_an_empty_and_a_neutral_text(framing_nlp: Language) -> None
     assert all(s.technique in FRAMING_TECHNIQUES for s in doc._.framing)
 
 
-def test_shared_pipeline_is_left_without_framing(framing_nlp: Language, nlp: Language) -> None:
-    if "dragoman_framing" in nlp.pipe_names:
-        pytest.skip("the shared pipeline already runs dragoman_framing")
-    assert framing_nlp is not nlp
-
-
 def test_unused_components_leave_the_spans_unchanged(framing_nlp: Language) -> None:
     skipped = unused_components(framing_nlp)
     assert "dragoman_actors" not in skipped
