@@ -1,6 +1,6 @@
 """Throughput of the pipeline with and without ``dragoman_framing`` on the same texts.
 
-One pipeline with ``dragoman_framing`` (:func:`dragoman.nlp.framing.framing_pipeline`) is built
+One pipeline with ``dragoman_framing`` (:func:`dragoman.nlp.pipeline.load_pipeline`) is built
 before the clock starts and run both ways, the component disabled or not (``nlp.pipe(disable=…)``);
 the runs alternate over several rounds so that machine noise hits both alike, and the median is
 kept.
@@ -50,10 +50,10 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args()
 
-    from dragoman.nlp.framing import framing_pipeline
+    from dragoman.nlp.pipeline import load_pipeline
 
     texts = _texts()
-    nlp = framing_pipeline()
+    nlp = load_pipeline()
     modes = {"without": ["dragoman_framing"], "with": []}
     for disable in modes.values():
         _seconds(nlp, texts[:2], 1, disable)  # warm up: first calls load lazily built tables

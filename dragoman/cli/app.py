@@ -370,6 +370,7 @@ def eval_command(
     """Score the pipeline on the development gold sets."""
     from dragoman.evaluation.actors import evaluate_actors
     from dragoman.evaluation.events import evaluate_events, headline
+    from dragoman.evaluation.framing import evaluate_framing
     from dragoman.evaluation.gold import require_gold_dir
     from dragoman.evaluation.timex import evaluate_timex
 
@@ -379,6 +380,7 @@ def eval_command(
             "timex": evaluate_timex(gold_dir),
             "actors": evaluate_actors(gold_dir),
             "events": headline(evaluate_events(gold_dir)),
+            "framing": evaluate_framing(gold_dir, "test"),
         }
     except DragomanError as exc:
         raise _fail(str(exc)) from exc

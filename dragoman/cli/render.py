@@ -544,13 +544,21 @@ def score_tables(console: Console, scores: dict[str, dict[str, dict[str, Any]]])
         measures: list[str] = []
         for figures in by_set.values():
             measures.extend(k for k in figures if k not in measures)
-        table = Table(title=task, header_style="bold")
-        table.add_column("measure")
-        for name in by_set:
-            table.add_column(name, justify="right")
-        for m in measures:
-            table.add_row(m, *(_fmt(figures.get(m)) for figures in by_set.values()))
-        console.print(table)
+        # As many gold-set columns as fit the terminal; the rest go to further tables.
+        label = max((len(m) for m in measures), default=8) + 4
+        width = max((len(n) for n in by_set), default=6) + 3
+        per_table = max(1, (console.width - label) // max(width, 9))
+        names = list(by_set)
+        for first in range(0, len(names), per_table):
+            chunk = names[first : first + per_table]
+            table = Table(title=task if first == 0 else None, header_style="bold")
+            table.add_column("measure", no_wrap=True)
+            for name in chunk:
+                table.add_column(name, justify="right", no_wrap=True)
+            for m in measures:
+                if any(m in by_set[name] for name in chunk):
+                    table.add_row(m, *(_fmt(by_set[name].get(m)) for name in chunk))
+            console.print(table)
 
 
 def _fmt(value: Any) -> str:

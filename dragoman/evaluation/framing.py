@@ -168,14 +168,15 @@ Detector = Callable[[list[str]], Iterator[list[FramingSpan]]]
 
 
 def _pipeline_detector(texts: list[str]) -> Iterator[list[FramingSpan]]:
-    """The product's spans: the pipeline with ``dragoman_framing`` (:func:`framing_pipeline`).
+    """The product's spans: the shared pipeline (:func:`~dragoman.nlp.pipeline.load_pipeline`).
 
     Dragoman's components that framing does not read (time, events) are skipped: the spans are
     the same without them, and the evaluation is faster.
     """
-    from dragoman.nlp.framing import framing_pipeline, unused_components
+    from dragoman.nlp.framing import unused_components
+    from dragoman.nlp.pipeline import load_pipeline
 
-    nlp = framing_pipeline()
+    nlp = load_pipeline()
     for doc in nlp.pipe(texts, disable=unused_components(nlp)):
         yield list(doc._.framing)
 

@@ -9,7 +9,6 @@ adds the component.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -65,24 +64,3 @@ def unused_components(nlp: Language) -> list[str]:
     from dragoman.nlp.pipeline import DRAGOMAN_COMPONENTS
 
     return [name for name in nlp.pipe_names if name in DRAGOMAN_COMPONENTS and name not in NEEDED_COMPONENTS]
-
-
-@lru_cache(maxsize=1)
-def framing_pipeline() -> Language:
-    """The process's pipeline if it already runs ``dragoman_framing``, else a second one that does.
-
-    The second pipeline is built like :func:`~dragoman.nlp.pipeline.load_pipeline` with the
-    framing component appended, so the cached shared pipeline is never modified.
-    """
-    from dragoman.nlp.pipeline import DRAGOMAN_COMPONENTS, MODEL_NAME, load_pipeline
-
-    shared = load_pipeline()
-    if "dragoman_framing" in shared.pipe_names:
-        return shared
-    import spacy
-
-    nlp = spacy.load(MODEL_NAME)
-    for component in DRAGOMAN_COMPONENTS:
-        nlp.add_pipe(component)
-    nlp.add_pipe("dragoman_framing")
-    return nlp

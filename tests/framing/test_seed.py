@@ -8,8 +8,7 @@ import pytest
 from spacy.language import Language
 
 from dragoman.framing import framing_summary
-from dragoman.nlp.framing import framing_pipeline
-from dragoman.nlp.pipeline import make_doc
+from dragoman.nlp.pipeline import load_pipeline, make_doc
 from tests.conftest import SEED, SEED_DATE
 
 pytestmark = pytest.mark.slow
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def seed_doc():  # type: ignore[no-untyped-def]
-    nlp: Language = framing_pipeline()
+    nlp: Language = load_pipeline()
     return nlp(make_doc(nlp, SEED.read_text(encoding="utf-8"), dt.date.fromisoformat(SEED_DATE)))
 
 

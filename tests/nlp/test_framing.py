@@ -8,8 +8,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from dragoman.nlp.framing import FramingTagger, framing_pipeline, unused_components
-from dragoman.nlp.pipeline import make_doc
+from dragoman.nlp.framing import FramingTagger, unused_components
+from dragoman.nlp.pipeline import load_pipeline, make_doc
 from dragoman.record import FRAMING_TECHNIQUES, FramingSpan
 
 pytestmark = pytest.mark.slow
@@ -23,7 +23,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def framing_nlp() -> Language:
-    return framing_pipeline()
+    return load_pipeline()
 
 
 def test_component_is_registered_by_name() -> None:
