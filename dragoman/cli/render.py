@@ -15,7 +15,6 @@ from rich.text import Text
 
 from dragoman.batch import IngestSummary, Outcome
 from dragoman.dossier import Dossier
-from dragoman.framing.summary import framing_summary
 from dragoman.record import Event, FramingSpan, Record
 from dragoman.store import ActorSummary, DocumentSummary, EventRow, FramingRow, FramingSummary
 
@@ -90,7 +89,7 @@ def ingest_summary(console: Console, summary: IngestSummary, totals: dict[str, i
             failed.add_row(Text(outcome.where), Text(outcome.reason or ""))
         console.print(failed)
     store = Table(title=f"store {db}", show_header=True, header_style="bold")
-    columns = ("documents", "coded", "entities", "actors", "events", "timexes")
+    columns = ("documents", "coded", "entities", "actors", "events", "timexes", "framing")
     for column in columns:
         store.add_column(column, justify="right")
     store.add_row(*(str(totals.get(c, 0)) for c in columns))
@@ -294,6 +293,8 @@ def framing_spans(record: Record) -> Table:
 
 def tone_lines(record: Record, examples: int = 3) -> list[Text]:
     """One line per actor the framing praises or attacks: the counts and a few of the spans."""
+    from dragoman.framing.summary import framing_summary  # numpy and spaCy: only where needed
+
     lines = []
     for tone in framing_summary(record).values():
         line = Text()
