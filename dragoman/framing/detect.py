@@ -49,6 +49,8 @@ def detect_framing(
     spans = []
     for technique, start, end, confidence in raw:
         span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and all(t.is_stop or t.is_punct for t in span):
+            continue  # "of", "This": function words carry no technique of their own
         target = polarity = None
         if span is not None and len(span):
             target = find_target(span, index)
