@@ -163,6 +163,10 @@ class EventCoder:
                 coded[token.i] = (code, NOUN_CONFIDENCE, False)
         for i in [i for i in coded if _only_modal(sentence.doc[i], coded)]:
             del coded[i]
+        for i in [i for i in coded if _appealed(sentence.doc[i], coded)]:
+            # "urged North Korea to comply", "called on member states to recognize Guaido": what an
+            # appeal asks for has not happened, and PLOVER codes no appeal (CAMEO 02 is dropped).
+            del coded[i]
         for speaker, demanded in _demands(sentence):
             # "X said that Y must do Z" is X's demand on Y (PLOVER REQUEST), not Z.
             if speaker.i not in coded or not coded[speaker.i][0].startswith("13"):  # a warning stays a threat
@@ -415,6 +419,28 @@ def _demands(sentence: Span) -> list[tuple[Token, Token]]:
                 pairs.append((token, clause))
                 break
     return pairs
+
+
+#: Verbs of appeal: no PLOVER event themselves, and what they ask for is no event either.
+APPEAL_VERBS = frozenset(
+    {"urge", "call", "ask", "appeal", "press", "encourage", "exhort", "implore", "beg", "plead"}
+)
+
+
+def _appealed(token: Token, coded: dict[int, tuple[str, float, bool]]) -> bool:
+    current = token
+    for _ in range(3):
+        if (
+            current.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "dobj")
+            or current.head.i == current.i
+        ):
+            return False
+        current = current.head
+        if current.lemma_.lower() in APPEAL_VERBS and current.i not in coded:
+            return True
+        if current.i in coded:
+            return False
+    return False
 
 
 def _only_modal(token: Token, coded: dict[int, tuple[str, float, bool]]) -> bool:
