@@ -506,8 +506,10 @@ class _Side:
 
 
 def _object_side(verb: Token) -> list[Token]:
+    """What follows the verb in its clause, and in the passive its subject ("sanctions were lifted")."""
     tokens: list[Token] = []
     stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in _OBJECT_SIDE_STOP]
+    stack += [c for c in verb.children if c.dep_ == "nsubjpass"]
     while stack:
         token = stack.pop()
         tokens.append(token)
