@@ -1,9 +1,8 @@
 """Accuracy gates for events: PLOVER type and full F1, quad-class macro F1.
 
-The floors are provisional targets set before the event extractor was measured; the extractor's
-engineer replaces them with the figures measured (``python -m dragoman.evaluation.events``)
-minus 0.02 and says so here. A change that lowers a floor must say so. Floors apply to the
-pooled figures; tune on the ``dev`` half and check ``val`` (see :func:`split_of`).
+The floors are the figures measured (``python -m dragoman.evaluation.events``) minus 0.02. A
+change that lowers a floor must say so. Floors apply to the pooled figures; tune on the ``dev``
+half and check ``val`` (see :func:`split_of`).
 """
 
 from __future__ import annotations
