@@ -77,6 +77,19 @@ def _check_date(date: str | None) -> str | None:
     return date
 
 
+def _resolve_actors(store: Store, refs: list[str] | None) -> list[str]:
+    """The actor ids that ``--actor`` values name (id, id in any case, or name); an unknown one is a usage error."""
+    ids = []
+    for ref in refs or []:
+        actor_id = store.resolve_actor(ref)
+        if actor_id is None:
+            raise typer.BadParameter(
+                f"no actor {ref!r} in the store (ids are listed by 'dragoman actors')", param_hint="--actor"
+            )
+        ids.append(actor_id)
+    return ids
+
+
 def _check_period(value: str | None, option: str) -> str | None:
     if value is not None and event_period(value) is None:
         raise typer.BadParameter(
@@ -223,15 +236,7 @@ def events(
     _check_period(since, "--since")
     _check_period(until, "--until")
     with _open_store(db, read_only=True) as store:
-        actor_ids = []
-        for ref in actor or []:
-            actor_id = store.resolve_actor(ref)
-            if actor_id is None:
-                raise typer.BadParameter(
-                    f"no actor {ref!r} in the store (ids are listed by 'dragoman actors')",
-                    param_hint="--actor",
-                )
-            actor_ids.append(actor_id)
+        actor_ids = _resolve_actors(store, actor)
         try:
             rows = store.events(
                 actor=actor_ids, type=types, since=since, until=until, factuality=factualities,
@@ -289,15 +294,7 @@ def framing(
                     f"no document {doc!r} in the store (ids are listed by 'dragoman docs')",
                     param_hint="--doc",
                 )
-        actor_ids = []
-        for ref in actor or []:
-            actor_id = store.resolve_actor(ref)
-            if actor_id is None:
-                raise typer.BadParameter(
-                    f"no actor {ref!r} in the store (ids are listed by 'dragoman actors')",
-                    param_hint="--actor",
-                )
-            actor_ids.append(actor_id)
+        actor_ids = _resolve_actors(store, actor)
         try:
             if summary:
                 found = store.framing_summary(
