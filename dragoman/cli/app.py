@@ -78,7 +78,7 @@ def _check_date(date: str | None) -> str | None:
 
 
 def _resolve_actors(store: Store, refs: list[str] | None) -> list[str]:
-    """The actor ids that ``--actor`` values name (id, id in any case, or name); an unknown one is a usage error."""
+    """The actor ids that ``--actor`` values name; an unknown one is a usage error."""
     ids = []
     for ref in refs or []:
         actor_id = store.resolve_actor(ref)
