@@ -152,7 +152,7 @@ def load_lexicon() -> EventLexicon:
             # A curated code wins; among converted ones, the verb's first block with a code.
             if code and (curated or verb not in lexicon.verb_codes):
                 lexicon.verb_codes[verb] = code
-    for row in _rows("patterns.tsv") + _rows("extra_patterns.tsv"):
+    for row in _rows("extra_patterns.tsv") + _rows("patterns.tsv"):  # curated first: they win ties
         block, left, right, code = row[:4]
         written_for = frozenset(w for w in (row[4] if len(row) > 4 else "").split("|") if w)
         lexicon.patterns.setdefault(block, []).append(
