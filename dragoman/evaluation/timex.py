@@ -30,7 +30,6 @@ is right when the intervals agree:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 import re
@@ -42,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from dragoman.evaluation.gold import find_gold_dir, iter_jsonl
 from dragoman.record import Timex
+from dragoman.time.bounds import timex_days
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -123,45 +123,12 @@ def load_gum_dates(path: Path) -> list[GoldDoc]:
     return docs
 
 
-def _bounds(value: str) -> Interval | None:
-    """The calendar days a TIMEX3 DATE value covers, or ``None`` for non-calendar values."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?", value)
-    if m:
-        year = int(m.group(1))
-        if m.group(3):
-            day = dt.date(year, int(m.group(2)), int(m.group(3)))
-            return day, day
-        if m.group(2):
-            month = int(m.group(2))
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    m = re.fullmatch(r"(\d{4})-W(\d\d?)(-WE)?", value)
-    if m:
-        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        if m.group(3):
-            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-        return monday, monday + dt.timedelta(days=6)
-    m = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value)
-    if m:
-        year, part = int(m.group(1)), m.group(2)
-        months = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
-                  "SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}.get(part)  # fmt: skip
-        if months is None:  # winter straddles the year end
-            return dt.date(year - 1, 12, 1), dt.date(year, 2, calendar.monthrange(year, 2)[1])
-        return dt.date(year, months[0], 1), dt.date(year, months[1], calendar.monthrange(year, months[1])[1])
-    if re.fullmatch(r"\d{3}", value):
-        return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
-    if re.fullmatch(r"\d{2}", value):
-        return dt.date(max(1, int(value) * 100), 1, 1), dt.date(int(value) * 100 + 99, 12, 31)
-    return None
-
-
 def _gum_interval(gum: dict[str, str]) -> Interval | None:
     start_text = gum.get("from") or gum.get("notBefore") or gum.get("when")
     end_text = gum.get("to") or gum.get("notAfter") or gum.get("when")
     if not start_text or not end_text:
         return None
-    start, end = _bounds(start_text), _bounds(end_text)
+    start, end = timex_days(start_text), timex_days(end_text)
     return (start[0], end[1]) if start and end else None
 
 
@@ -196,7 +163,7 @@ def gum_value_matches(gold: GoldTimex, pred: Timex) -> bool:
         measured = ((interval[1] - interval[0]).days + 1) / _UNIT_DAYS[m.group(2)]
         wanted = float(m.group(1))
         return abs(measured - wanted) <= max(1.0, 0.1 * wanted)
-    predicted = _bounds(pred.value)
+    predicted = timex_days(pred.value)
     if predicted is None:
         return False
     part = _mod_part(predicted, pred.mod) if predicted[0] < predicted[1] else None
