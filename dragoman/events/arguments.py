@@ -59,6 +59,7 @@ class MentionIndex:
         self.added: dict[str, dict] = {}
         self._country_entry = country_entry
         self._agent_sector = agent_sector
+        self._places: dict[int, str | None] = {}
         #: the actors the previous sentence was about (set by the coder as it reads)
         self.topic: list[str] = []
         self.by_token: dict[int, list[Mention]] = {}
@@ -132,7 +133,7 @@ class MentionIndex:
         sector = self._agent_sector(head.lemma_.lower()) or self._agent_sector(head.lower_)
         if sector is None:
             return None
-        place = event_place(verb, self)
+        place = self.place_of(verb)
         country = (self.actors.get(place) or self.added.get(place) or {}).get("country") if place else None
         if country is None:
             countries = {(self.actors.get(a) or self.added.get(a) or {}).get("country") for a in other}
@@ -149,6 +150,12 @@ class MentionIndex:
                 "office": None,
             }
         return actor_id
+
+    def place_of(self, trigger: Token) -> str | None:
+        """:func:`event_place` of the trigger, worked out once per trigger."""
+        if trigger.i not in self._places:
+            self._places[trigger.i] = event_place(trigger, self)
+        return self._places[trigger.i]
 
     def pronoun(self, token: Token) -> str | None:
         """The person a he/him/his/she/her most likely refers to: the nearest person named before it

@@ -22,7 +22,6 @@ from dragoman.events.arguments import (
     MentionIndex,
     date_precision,
     event_date,
-    event_place,
     noun_arguments,
     verb_arguments,
 )
@@ -70,7 +69,10 @@ class EventCoder:
     """Codes a parsed document's events. ``lexicon`` defaults to the package's."""
 
     def __init__(self, lexicon: EventLexicon | None = None) -> None:
+        from dragoman.kb import load_kb
+
         self.lexicon = lexicon or load_lexicon()
+        self.kb = load_kb()
 
     def events(self, doc: Doc) -> tuple[list[Event], dict[str, dict]]:
         """The events of ``doc`` (which needs ``doc._.actor_mentions``, ``doc._.actors``, ``doc._.timexes``),
@@ -80,20 +82,18 @@ class EventCoder:
             doc._.actor_mentions or (),
             doc._.actors or {},
             self._country_entry(doc._.dct),
-            _agent_sector(),
+            self.kb.agent_sector,
         )
         found: list[Event] = []
         for sentence in doc.sents:
             found.extend(self._sentence_events(sentence, index, doc._.timexes or [], doc._.dct))
         return found, index.added
 
-    @staticmethod
-    def _country_entry(day: dt.date | None) -> Callable[[str], dict | None]:
-        from dragoman.kb import load_kb
+    def _country_entry(self, day: dt.date | None) -> Callable[[str], dict | None]:
         from dragoman.nlp.actors import actor_entry
 
         def entry(country: str) -> dict | None:
-            actor = load_kb().actor(country)
+            actor = self.kb.actor(country)
             return actor_entry(actor, day) if actor is not None else None
 
         return entry
@@ -181,14 +181,14 @@ class EventCoder:
                 and _promises_conflict(sentence.doc[i], coded, self.lexicon)
             ):
                 coded[i] = (THREAT_CODE, confidence, is_verb)
-        events = []
+        events: list[tuple[Token, Event]] = []
         topic = list(index.topic)
         for i, (code, confidence, is_verb) in sorted(coded.items()):
             trigger = sentence.doc[i]
             if _governed_by_event(trigger, coded):
                 continue
             args = verb_arguments(trigger, index) if is_verb else noun_arguments(trigger, index)
-            place = event_place(trigger, index)
+            place = index.place_of(trigger)
             if is_verb and args.source and not args.target and place is not None and place not in args.source:
                 # "arrived in Amman", "set up a centre in Tokyo": the place's country is the recipient.
                 args = Arguments(args.source, (index.country_of(place),))
@@ -199,13 +199,15 @@ class EventCoder:
                 topic = list(args.source)
             if not (args.source or args.target):
                 continue
-            events.append(self._event(trigger, sentence, code, confidence, args, index, timexes, dct))
+            events.append(
+                (trigger, self._event(trigger, sentence, code, confidence, args, place, timexes, dct, index))
+            )
         index.topic = _sentence_topic(sentence, index) or index.topic
         # Events in modifier and adjunct clauses ("the board he established", "…, focused on
         # resolving") are background to the sentence's statement: kept only when it states none.
-        triggers = {_token_at(sentence, e.trigger[0]).i for e in events}
-        main = [e for e in events if _on_main_chain(_token_at(sentence, e.trigger[0]), triggers)]
-        return main or events
+        triggers = {trigger.i for trigger, _ in events}
+        main = [event for trigger, event in events if _on_main_chain(trigger, triggers)]
+        return main or [event for _, event in events]
 
     def _event(
         self,
@@ -214,9 +216,10 @@ class EventCoder:
         code: str,
         confidence: float,
         args: Arguments,
-        index: MentionIndex,
+        place: str | None,
         timexes: list,
         dct: dt.date | None,
+        index: MentionIndex,
     ) -> Event:
         coding = self.lexicon.coding(code)
         assert coding is not None
@@ -278,17 +281,13 @@ class EventCoder:
             date=date,
             date_precision=precision,
             date_span=date_span,
-            location=event_place(trigger, index),
+            location=place,
             confidence=round(max(confidence, 0.05), 2),
         )
 
 
 #: Dependencies along which a clause is part of the sentence's main statement (not a modifier).
 MAIN_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "parataxis"})
-
-
-def _token_at(sentence: Span, char: int) -> Token:
-    return next(t for t in sentence if t.idx == char)
 
 
 def _on_main_chain(token: Token, triggers: set[int]) -> bool:
@@ -475,12 +474,6 @@ def _foreign(pattern: Pattern, verb: str, own: str | None) -> bool:
     if not pattern.written_for or verb in pattern.written_for or not own or own == "-" or pattern.code == "-":
         return False
     return pattern.code[:2] != own[:2]
-
-
-def _agent_sector() -> Callable[[str], str | None]:
-    from dragoman.kb import load_kb
-
-    return load_kb().agent_sector
 
 
 # --- pattern matching ---------------------------------------------------------------------------
