@@ -384,10 +384,17 @@ def trigger_in_sentence(row: EventRow, width: int = 120) -> Text:
     left = max(0, min(start - width // 2, len(sentence) - width))
     right = min(len(sentence), left + width)
     # a sentence that spans lines in the document reads better as one line
-    shown = sentence[left:right].replace("\n", " ")
-    text = Text(("…" if left else "") + shown + ("…" if right < len(sentence) else ""))
+    return _excerpt(sentence, left, right, (start, end), TRIGGER_STYLE, one_line=True)
+
+
+def _excerpt(
+    context: str, left: int, right: int, mark: tuple[int, int], style: str, *, one_line: bool = False
+) -> Text:
+    """``context[left:right]`` with "…" where it is cut and ``mark`` (offsets into ``context``) styled."""
+    shown = context[left:right].replace("\n", " ") if one_line else context[left:right]
+    text = Text(("…" if left else "") + shown + ("…" if right < len(context) else ""))
     shift = 1 if left else 0
-    text.stylize(TRIGGER_STYLE, start - left + shift, end - left + shift)
+    text.stylize(style, mark[0] - left + shift, mark[1] - left + shift)
     return text
 
 
@@ -441,10 +448,7 @@ def span_in_context(row: FramingRow, width: int = 160) -> Text:
         return Text(f.text, style=framing_style(f))
     left = max(0, min(start - max(0, width - (end - start)) // 2, len(context) - width))
     right = max(end, min(len(context), left + width))
-    text = Text(("…" if left else "") + context[left:right] + ("…" if right < len(context) else ""))
-    shift = 1 if left else 0
-    text.stylize(framing_style(f), start - left + shift, end - left + shift)
-    return text
+    return _excerpt(context, left, right, (start, end), framing_style(f))
 
 
 def framing_json_lines(out: TextIO, rows: list[FramingRow]) -> None:
