@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,10 @@ from dragoman.store.schema import DOCUMENT_TABLES, MIGRATIONS
 #: Where the store lives when neither ``--db`` nor ``$DRAGOMAN_DB`` says otherwise.
 DEFAULT_DB = "dragoman.duckdb"
 DB_ENV = "DRAGOMAN_DB"
+
+#: How long opening the store waits for another process's lock to go (``dragoman serve`` holds the
+#: file for a few milliseconds per request, so an ingest started meanwhile waits instead of failing).
+LOCK_TIMEOUT = 5.0
 
 #: Rows per multi-row INSERT (DuckDB's ``executemany`` runs one statement per row).
 _INSERT_CHUNK = 400
@@ -93,18 +98,23 @@ class ActorMention:
 class Store:
     """A Dragoman database in one DuckDB file (or ``":memory:"``).
 
-    Use as a context manager, or call :meth:`close`. Opening applies pending migrations.
+    Use as a context manager, or call :meth:`close`. Opening applies pending migrations. Where
+    another process holds the file's lock, opening retries for up to ``lock_timeout`` seconds
+    (DuckDB allows one writing process, and no reader beside it).
 
     Raises:
         StoreError: the file cannot be opened (e.g. another process is writing to it).
     """
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path = ":memory:", *, read_only: bool = False, lock_timeout: float = LOCK_TIMEOUT
+    ) -> None:
         self.path = str(path)
+        self.lock_timeout = lock_timeout
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._con = duckdb.connect(self.path, read_only=read_only)
+            self._con = _connect(self.path, read_only, lock_timeout)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store {self.path}: {_first_line(exc)}") from exc
         except OSError as exc:
@@ -114,9 +124,9 @@ class Store:
         elif self._pending_migrations():
             # A store made by an older Dragoman: upgrade it once, then go on reading.
             self._con.close()
-            with Store(self.path):
+            with Store(self.path, lock_timeout=lock_timeout):
                 pass
-            self._con = duckdb.connect(self.path, read_only=True)
+            self._con = _connect(self.path, True, lock_timeout)
 
     # -- life cycle -----------------------------------------------------------------------
 
@@ -622,6 +632,25 @@ def _values(value: str | Sequence[str] | None) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """Whether ``exc`` says another process holds the DuckDB file's lock."""
+    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
+
+
+def _connect(path: str, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, retried while another process holds the file's lock (up to ``lock_timeout`` s)."""
+    deadline = time.monotonic() + lock_timeout
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if not is_lock_conflict(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
 
 
 def _now() -> dt.datetime:
