@@ -21,6 +21,7 @@ import duckdb
 
 from dragoman.errors import StoreError
 from dragoman.record import Entity, FramingSpan, Mention, Record, Timex, parse_date
+from dragoman.store.corpus import EventFact, event_facts
 from dragoman.store.events import (
     EVENT_COLUMNS,
     EVENT_SELECT,
@@ -625,6 +626,40 @@ class Store:
         """Every stored document id, in id order."""
         for (doc_id,) in self._con.execute("SELECT id FROM documents ORDER BY id").fetchall():
             yield doc_id
+
+    # -- corpus analysis (dragoman.corpus) ------------------------------------------------
+
+    def event_facts(
+        self, factuality: str | Sequence[str] | None = None, actor: str | Sequence[str] | None = None
+    ) -> list[EventFact]:
+        """Every event row (of these factualities, with these exact actor ids) with its cluster."""
+        return event_facts(self._con, factualities=_values(factuality), actors=_values(actor))
+
+    def actor_facts(self, ids: Sequence[str] | None = None) -> dict[str, tuple[str, str | None, str | None]]:
+        """``{id: (name, kind, country)}`` of these actors (all actors when ``ids`` is None)."""
+        sql = "SELECT id, name, kind, country FROM actors"
+        rows = (
+            self._con.execute(sql + " WHERE list_contains(?, id)", [list(ids)]).fetchall()
+            if ids is not None
+            else self._con.execute(sql).fetchall()
+        )
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def replace_event_clusters(self, rows: Sequence[tuple[str, int, str]]) -> None:
+        """Replace every cluster assignment with ``rows`` of (doc_id, idx, cluster_id), atomically."""
+        con = self._con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute("DELETE FROM event_clusters")
+            self._insert_rows("event_clusters", rows)
+            con.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error | OSError):
+                message = f"could not store event clusters in {self.path}: {_first_line(exc)}"
+                raise StoreError(message) from exc
+            raise
 
 
 def _values(value: str | Sequence[str] | None) -> list[str]:

@@ -187,7 +187,43 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         FROM documents d WHERE d.id = framing.doc_id;
         """,
     ),
+    (
+        # Corpus analysis (dragoman/corpus/). `event_clusters` groups the event rows that report
+        # the same event; it is recomputed over the whole corpus after each ingest, and an event
+        # row without a cluster row is its own cluster. `actor_merges` records, per document, each
+        # document-local actor id the extractor wrote and the corpus actor it was stored as (and
+        # why); `actor_splits` keeps a user's decision that a document's local actor is NOT the
+        # corpus actor of the same name, so re-ingesting the document keeps them apart.
+        "0004_corpus",
+        """
+        CREATE TABLE event_clusters (
+            doc_id     VARCHAR NOT NULL,
+            idx        INTEGER NOT NULL,
+            cluster_id VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        );
+        CREATE TABLE actor_merges (
+            doc_id   VARCHAR NOT NULL,
+            local_id VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL,
+            name     VARCHAR NOT NULL,
+            kind     VARCHAR,
+            country  VARCHAR,
+            rule     VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, local_id)
+        );
+        CREATE TABLE actor_splits (
+            doc_id   VARCHAR NOT NULL,
+            local_id VARCHAR NOT NULL,
+            made_at  TIMESTAMP NOT NULL,
+            PRIMARY KEY (doc_id, local_id)
+        );
+        """,
+    ),
 )
 
 #: Per-document tables, deleted and rewritten together when a document changes.
-DOCUMENT_TABLES = ("entities", "mentions", "document_actors", "timexes", "events", "framing")
+DOCUMENT_TABLES = (
+    "entities", "mentions", "document_actors", "timexes", "events", "framing",
+    "event_clusters", "actor_merges",
+)  # fmt: skip

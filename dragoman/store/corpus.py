@@ -1,0 +1,113 @@
+"""Reads for corpus analysis (:mod:`dragoman.corpus`): light event rows with their clusters.
+
+Event clusters (migration ``0004_corpus``) group the rows that report one event. A row without a
+cluster row (a store written before clustering ran, or an ingest interrupted before it) is its
+own cluster, named like a clustered one: ``doc_id:idx``. Writes stay in
+:mod:`dragoman.store.database`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+
+@dataclass(frozen=True, slots=True)
+class EventFact:
+    """One stored event row, with what clustering, dyads and the network need and nothing more.
+
+    Attributes:
+        doc_id, idx: the row's key; ``key`` joins them as ``doc_id:idx``.
+        day_first, day_last: the calendar days the event's own date covers (``None`` if undated).
+        doc_date: the document's publication date, the fallback for an undated event.
+        doc_source: the publication the document came from, if known.
+        location_country: the country of the event's place (the place itself if it is a country).
+        cluster_id: the event (cluster) this report belongs to; ``key`` when not clustered.
+    """
+
+    doc_id: str
+    idx: int
+    type: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    factuality: str
+    intensity: float | None
+    cameo: str | None
+    trigger_text: str
+    location: str | None
+    location_country: str | None
+    date: str | None
+    day_first: dt.date | None
+    day_last: dt.date | None
+    doc_date: dt.date | None
+    doc_source: str | None
+    cluster_id: str
+
+    @property
+    def key(self) -> str:
+        """``doc_id:idx``: the row's id in exports and clusters."""
+        return f"{self.doc_id}:{self.idx}"
+
+    @property
+    def when(self) -> tuple[dt.date, dt.date] | None:
+        """The days the event covers: its own date, else its document's date, else ``None``."""
+        if self.day_first is not None and self.day_last is not None:
+            return self.day_first, self.day_last
+        if self.doc_date is not None:
+            return self.doc_date, self.doc_date
+        return None
+
+
+def event_facts(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    factualities: Sequence[str] = (),
+    actors: Sequence[str] = (),
+) -> list[EventFact]:
+    """Every stored event row (of these factualities, touching these actors, when given), by key."""
+    where, params = [], []
+    if factualities:
+        where.append("list_contains(?::VARCHAR[], e.factuality)")
+        params.append(list(factualities))
+    if actors:
+        where.append("list_has_any(list_concat(e.source, e.target), ?::VARCHAR[])")
+        params.append(list(actors))
+    rows = con.execute(
+        "SELECT e.doc_id, e.idx, e.type, e.source, e.target, e.factuality, e.intensity, e.cameo, "
+        "e.trigger_text, e.location, coalesce(p.country, CASE WHEN p.kind = 'country' THEN p.id END), "
+        "e.date, e.day_first, e.day_last, d.date, d.source, "
+        "coalesce(c.cluster_id, e.doc_id || ':' || e.idx::VARCHAR) "
+        "FROM events e JOIN documents d ON d.id = e.doc_id "
+        "LEFT JOIN actors p ON p.id = e.location "
+        "LEFT JOIN event_clusters c ON c.doc_id = e.doc_id AND c.idx = e.idx "
+        + ("WHERE " + " AND ".join(where) + " " if where else "")
+        + "ORDER BY e.doc_id, e.idx",
+        params,
+    ).fetchall()
+    return [_fact(r) for r in rows]
+
+
+def _fact(r: Sequence[Any]) -> EventFact:
+    return EventFact(
+        doc_id=r[0],
+        idx=r[1],
+        type=r[2],
+        source=tuple(r[3]),
+        target=tuple(r[4]),
+        factuality=r[5],
+        intensity=r[6],
+        cameo=r[7],
+        trigger_text=r[8],
+        location=r[9],
+        location_country=r[10],
+        date=r[11],
+        day_first=r[12],
+        day_last=r[13],
+        doc_date=r[14],
+        doc_source=r[15],
+        cluster_id=r[16],
+    )
