@@ -8,6 +8,7 @@
     ├── PipelineError       the language pipeline could not be built (e.g. the model is missing)
     ├── StoreError          the database could not be opened, migrated or written
     ├── KnowledgeBaseError  a knowledge-base data file is missing or malformed (file and line)
+    ├── ExportError         an export could not be written, or was asked for wrongly (format, path)
     └── GoldDataError       a gold set needed for evaluation is missing or malformed
 
 Foreign errors (DuckDB, the file system, spaCy) are translated at the boundary with
@@ -52,6 +53,10 @@ class StoreError(DragomanError):
 
 class KnowledgeBaseError(DragomanError):
     """A knowledge-base data file is missing or malformed (the message names the file and line)."""
+
+
+class ExportError(DragomanError):
+    """An export could not be written (the message names the path), or its format or filter is unknown."""
 
 
 class GoldDataError(DragomanError):
