@@ -29,6 +29,10 @@ def network_layout(
     y2, events, score, w, colour}]}``; directions are merged (an edge per pair of actors).
     """
     ranked = sorted(graph.nodes(data=True), key=lambda n: (-n[1].get("events", 0), n[0]))[:nodes]
+    linked = set(graph.subgraph([n for n, _ in ranked]).to_undirected().edges())
+    touched = {n for edge in linked for n in edge}
+    # an actor with no dyad among the others would float off and squeeze the rest into a corner
+    ranked = [(n, d) for n, d in ranked if n in touched]
     keep = [n for n, _ in ranked]
     pairs: dict[tuple[str, str], dict[str, float]] = {}
     for a, b, data in graph.subgraph(keep).edges(data=True):
