@@ -14,6 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from dragoman.batch import IngestSummary, Outcome
+from dragoman.corpus.dyads import DyadSeries
+from dragoman.corpus.graph import DyadTotal
 from dragoman.dossier import Dossier
 from dragoman.record import Event, FramingSpan, Record
 from dragoman.store import ActorSummary, DocumentSummary, EventRow, FramingRow, FramingSummary
@@ -89,7 +91,7 @@ def ingest_summary(console: Console, summary: IngestSummary, totals: dict[str, i
             failed.add_row(Text(outcome.where), Text(outcome.reason or ""))
         console.print(failed)
     store = Table(title=f"store {db}", show_header=True, header_style="bold")
-    columns = ("documents", "coded", "entities", "actors", "events", "timexes", "framing")
+    columns = ("documents", "coded", "entities", "actors", "events", "reports", "timexes", "framing")
     for column in columns:
         store.add_column(column, justify="right")
     store.add_row(*(str(totals.get(c, 0)) for c in columns))
@@ -174,6 +176,33 @@ def actor_dossier(console: Console, dossier: Dossier) -> None:
                 _context(m.sentence, m.text),
             )
         console.print(mentions)
+    if dossier.partners:
+        partners = _table(
+            "partners (asserted events, either direction)",
+            ("actor", "events", "reports", "cooperation", "conflict", "score"),
+        )
+        for p in dossier.partners:
+            partners.add_row(
+                Text(f"{p.b_name} ({p.b})"), str(p.events), str(p.reports), str(p.cooperation),
+                str(p.conflict), f"{p.score:+.1f}",
+            )  # fmt: skip
+        console.print(partners)
+    if dossier.timeline:
+        title = "timeline (events, any factuality)"
+        events = Table(title=title, header_style="bold", box=None, padding=(0, 1))
+        events.add_column("date", no_wrap=True)
+        events.add_column("type", max_width=12)
+        events.add_column("factuality", max_width=14)
+        events.add_column("reports", justify="right")
+        events.add_column("source → target · sentence", ratio=1)
+        for row, reports in dossier.timeline:
+            e = row.event
+            parties = f"{', '.join(row.source_names) or '?'} → {', '.join(row.target_names) or '?'}"
+            events.add_row(
+                e.date or row.doc_date or "", e.type, _factuality(e.factuality, e.attributed_to),
+                str(reports), Group(Text(parties, style="bold"), trigger_in_sentence(row)),
+            )  # fmt: skip
+        console.print(events)
 
 
 def _table(title: str, columns: tuple[str, ...]) -> Table:
@@ -570,3 +599,116 @@ def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return "" if value is None else str(value)
+
+
+# -- corpus analysis ----------------------------------------------------------------------
+
+
+def say_written(console: Console, path: object) -> None:
+    """One line naming a file a command wrote."""
+    console.print(Text(f"wrote {path}"))
+
+
+def dyad_report(console: Console, series: DyadSeries) -> None:
+    """The ``dragoman dyad`` report: a line per period and direction, then each event with its evidence."""
+    sides = {"a->b": f"{series.a} → {series.b}", "b->a": f"{series.b} → {series.a}", "mutual": "both"}
+    include = ", ".join(series.include)
+    console.print(
+        Text(
+            f"{series.a_name} ({series.a}) – {series.b_name} ({series.b}): {series.events} events "
+            f"({series.reports} reports), {include}; score {series.score:+.1f}",
+            style="bold",
+        )
+    )
+    if len(series.a_members) > 1 or len(series.b_members) > 1:
+        console.print(
+            Text(
+                f"{series.a} stands for {len(series.a_members)} actors, {series.b} for "
+                f"{len(series.b_members)} (their people and bodies; --exact for the ids alone)",
+                style="dim",
+            )
+        )
+    table = Table(title=f"by {series.by}", header_style="bold", box=None, padding=(0, 1))
+    for column in (
+        "period",
+        "direction",
+        "verbal coop.",
+        "material coop.",
+        "verbal confl.",
+        "material confl.",
+    ):
+        table.add_column(column, justify="left" if column in ("period", "direction") else "right")
+    table.add_column("score", justify="right")
+    for period in series.periods:
+        first = True
+        for direction, counts in period.counts.items():
+            if not any(counts.values()):
+                continue
+            table.add_row(
+                period.period if first else "",
+                sides[direction],
+                *(str(n) for n in counts.values()),
+                f"{period.score:+.1f}" if first else "",
+            )
+            first = False
+    console.print(table)
+    for period in (*series.periods, series.unplaced):
+        for event in period.events:
+            head = Text(f"{period.period or 'unplaced'}  {event.type} ({event.quad.replace('_', ' ')})  ")
+            head.append(sides[event.direction], style="bold")
+            head.append(f"  {len(event.reports)} report(s)  {event.intensity:+.1f}", style="dim")
+            console.print(head)
+            for row in event.reports:
+                line = Text("   ")
+                line.append(f"{short_id(row.doc_id)} {row.event.date or row.doc_date or ''} ", style="dim")
+                line.append_text(_factuality(row.event.factuality, row.event.attributed_to))
+                line.append(" ")
+                line.append_text(trigger_in_sentence(row))
+                console.print(line)
+
+
+def dyad_json(out: TextIO, series: DyadSeries) -> None:
+    """The dyad as one JSON document."""
+    out.write(json.dumps(series.to_dict(), ensure_ascii=False, indent=2) + "\n")
+
+
+def dyad_csv(out: TextIO, series: DyadSeries) -> None:
+    """One CSV row per report of each event of the dyad, with its period and direction."""
+    writer = csv.writer(out)
+    writer.writerow(
+        (
+            "period", "cluster_id", "direction", "type", "quad", "intensity", "doc_id", "idx", "doc_date",
+            "date", "factuality", "source", "target", "trigger_text", "sentence",
+        )
+    )  # fmt: skip
+    for period in (*series.periods, series.unplaced):
+        for event in period.events:
+            for row in event.reports:
+                e = row.event
+                writer.writerow(
+                    (
+                        period.period or "", event.cluster_id, event.direction, event.type, event.quad,
+                        event.intensity, row.doc_id, row.idx, row.doc_date or "", e.date or "", e.factuality,
+                        ";".join(e.source), ";".join(e.target), e.trigger_text, row.sentence_text,
+                    )
+                )  # fmt: skip
+
+
+def network_report(console: Console, graph: Any, dyads: list[DyadTotal], totals: dict[str, int]) -> None:
+    """The ``dragoman network`` report: the network's size and its strongest dyads."""
+    console.print(
+        Text(
+            f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} directed edges; "
+            f"the store holds {totals.get('events', 0)} events in {totals.get('reports', 0)} reports",
+            style="bold",
+        )
+    )
+    table = Table(title="strongest dyads", header_style="bold", box=None, padding=(0, 1))
+    for column in ("actor", "actor", "events", "reports", "coop.", "confl.", "score"):
+        table.add_column(column, justify="left" if column == "actor" else "right")
+    for d in dyads:
+        table.add_row(
+            Text(f"{d.a_name} ({d.a})"), Text(f"{d.b_name} ({d.b})"), str(d.events), str(d.reports),
+            str(d.cooperation), str(d.conflict), f"{d.score:+.1f}",
+        )  # fmt: skip
+    console.print(table)

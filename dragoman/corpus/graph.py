@@ -94,7 +94,29 @@ def strongest_dyads(
     store: Store, limit: int = 10, *, include: Sequence[str] = DEFAULT_INCLUDE
 ) -> list[DyadTotal]:
     """The ``limit`` pairs of actors with the most events between them (either direction)."""
-    facts = store.event_facts(factuality=list(include))
+    return _dyad_totals(store, store.event_facts(factuality=list(include)))[:limit]
+
+
+def partners(
+    store: Store, actor_id: str, limit: int = 10, *, include: Sequence[str] = DEFAULT_INCLUDE
+) -> list[DyadTotal]:
+    """The ``limit`` actors with the most events with ``actor_id``; ``a`` is always ``actor_id``."""
+    facts = store.event_facts(factuality=list(include), actor=[actor_id])
+    found = []
+    for total in _dyad_totals(store, facts):
+        if total.b == actor_id:
+            total = DyadTotal(total.b, total.a, total.b_name, total.a_name, *_counts(total))
+        if total.a == actor_id:
+            found.append(total)
+    return found[:limit]
+
+
+def _counts(t: DyadTotal) -> tuple[int, int, int, int, float]:
+    return t.events, t.reports, t.cooperation, t.conflict, t.score
+
+
+def _dyad_totals(store: Store, facts: Sequence[EventFact]) -> list[DyadTotal]:
+    """Every pair of actors in ``facts``, most events first."""
     pairs: dict[tuple[str, str], dict[str, EventFact]] = defaultdict(dict)
     reports: dict[tuple[str, str], int] = defaultdict(int)
     for fact in facts:
@@ -120,7 +142,7 @@ def strongest_dyads(
             )
         )
     totals.sort(key=lambda t: (-t.events, -t.reports, t.a, t.b))
-    return totals[:limit]
+    return totals
 
 
 def _actors_of(facts: Sequence[EventFact]) -> set[str]:

@@ -41,8 +41,10 @@ DB_ENV = "DRAGOMAN_DB"
 #: file for a few milliseconds per request, so an ingest started meanwhile waits instead of failing).
 LOCK_TIMEOUT = 5.0
 
-#: Rows per multi-row INSERT (DuckDB's ``executemany`` runs one statement per row).
-_INSERT_CHUNK = 400
+#: From this many rows on, an insert goes through an Arrow table: DuckDB binds a multi-row INSERT's
+#: parameters one by one (about 0.1 ms per row of a mention), an Arrow scan in bulk; below it the
+#: cost of registering the table outweighs the gain.
+_ARROW_MIN_ROWS = 64
 
 SaveStatus = Literal["ingested", "updated", "unchanged"]
 
@@ -190,138 +192,174 @@ class Store:
         Raises:
             StoreError: the write failed; the store is left as it was before the call.
         """
-        previous = self.known_hash(record.id)
-        if previous is not None and previous == record.content_hash:
-            return "unchanged"
+        return self.save_many([(record, origin, format)])[0]
+
+    def save_many(self, entries: Sequence[tuple[Record, str | None, str | None]]) -> list[SaveStatus]:
+        """Write several ``(record, origin, format)`` entries in one transaction; one status each.
+
+        The result is that of calling :meth:`save` on each entry in turn (a later entry with the
+        same id and new text replaces an earlier one), but each table takes one multi-row INSERT
+        for all the entries: DuckDB spends milliseconds per statement and per commit, more than
+        a news article's rows take to write.
+
+        Raises:
+            StoreError: the write failed; no entry is stored (the store is as before the call).
+        """
         con = self._con
+        statuses: list[SaveStatus] = []
         try:
             con.execute("BEGIN TRANSACTION")
-            if previous is not None:
-                for table in DOCUMENT_TABLES:
-                    con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [record.id])
-                con.execute("DELETE FROM documents WHERE id = ?", [record.id])
-            self._insert_record(record, origin, format)
+            for group in _unique_id_runs(entries):
+                statuses.extend(self._write_group(group))
             con.execute("COMMIT")
         except BaseException as exc:
-            # Whatever stopped the write (a DuckDB error, a full disk, Ctrl-C), the document is
+            # Whatever stopped the write (a DuckDB error, a full disk, Ctrl-C), each document is
             # either wholly stored or not at all. The transaction may already be gone.
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")
             if isinstance(exc, duckdb.Error | OSError):
-                raise StoreError(f"could not store document {record.id}: {_first_line(exc)}") from exc
+                ids = ", ".join(record.id for record, _, _ in entries[:3])
+                more = f" and {len(entries) - 3} more" if len(entries) > 3 else ""
+                raise StoreError(f"could not store document {ids}{more}: {_first_line(exc)}") from exc
             raise
-        return "updated" if previous is not None else "ingested"
+        return statuses
 
-    def _insert_record(self, record: Record, origin: str | None, format: str | None) -> None:
-        doc_id = record.id
-        self._con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                doc_id,
-                record.content_hash,
-                record.title,
-                parse_date(record.date),
-                record.source,
-                record.url,
-                record.language,
-                record.coded,
-                record.text,
-                origin,
-                format,
-                record.version,
-                _now(),
-            ],
+    def _write_group(self, entries: Sequence[tuple[Record, str | None, str | None]]) -> list[SaveStatus]:
+        """Write entries of distinct ids inside the caller's transaction."""
+        ids = [record.id for record, _, _ in entries]
+        previous = dict(
+            self._con.execute(
+                "SELECT id, content_hash FROM documents WHERE list_contains(?, id)", [ids]
+            ).fetchall()
         )
+        statuses: list[SaveStatus] = []
+        changed: list[tuple[Record, str | None, str | None]] = []
+        replaced: list[str] = []
+        for entry in entries:
+            record = entry[0]
+            before = previous.get(record.id)
+            if before is not None and before == record.content_hash:
+                statuses.append("unchanged")
+                continue
+            statuses.append("updated" if before is not None else "ingested")
+            changed.append(entry)
+            if before is not None:
+                replaced.append(record.id)
+        if replaced:
+            for table in DOCUMENT_TABLES:
+                self._con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [replaced])
+            self._con.execute("DELETE FROM documents WHERE list_contains(?, id)", [replaced])
+        if changed:
+            self._insert_records(changed)
+        return statuses
+
+    def _insert_records(self, entries: Sequence[tuple[Record, str | None, str | None]]) -> None:
+        now = _now()
+        self._insert_rows(
+            "documents",
+            [
+                (
+                    r.id, r.content_hash, r.title, parse_date(r.date), r.source, r.url, r.language, r.coded,
+                    r.text, origin, format, r.version, now,
+                )
+                for r, origin, format in entries
+            ],
+        )  # fmt: skip
+        records = [r for r, _, _ in entries]
         self._insert_rows(
             "entities",
-            [(doc_id, i, e.start, e.end, e.text, e.label, e.actor) for i, e in enumerate(record.entities)],
+            [
+                (r.id, i, e.start, e.end, e.text, e.label, e.actor)
+                for r in records
+                for i, e in enumerate(r.entities)
+            ],
         )
         self._insert_rows(
             "timexes",
             [
-                (doc_id, i, t.start, t.end, t.text, t.type, t.value, t.mod)
-                for i, t in enumerate(record.timexes)
+                (r.id, i, t.start, t.end, t.text, t.type, t.value, t.mod)
+                for r in records
+                for i, t in enumerate(r.timexes)
             ],
         )
         # The actor's identity is global; its sector and office are as of this document's date.
         self._insert_rows(
             "actors (id, name, kind, country, sector, kb_id)",
-            [
-                (
-                    a,
-                    actor.get("name") or a,
-                    actor.get("kind"),
-                    actor.get("country"),
-                    actor.get("sector"),
-                    actor.get("kb_id"),
-                )
-                for a, actor in record.actors.items()
-            ],
+            _actor_rows(records),
             on_conflict="ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
             "country = excluded.country, kb_id = excluded.kb_id",
         )
         self._insert_rows(
             "document_actors",
             [
-                (doc_id, a, actor.get("sector"), json.dumps(actor["office"]) if actor.get("office") else None)
-                for a, actor in record.actors.items()
+                (r.id, a, actor.get("sector"), json.dumps(actor["office"]) if actor.get("office") else None)
+                for r in records
+                for a, actor in r.actors.items()
             ],
         )
         self._insert_rows(
             "mentions",
             [
                 (
-                    doc_id,
-                    i,
-                    m.start,
-                    m.end,
-                    m.text,
-                    m.actor,
-                    m.via,
-                    m.confidence,
-                    list(m.alternatives),
-                    m.role,
-                    m.sector,
+                    r.id, i, m.start, m.end, m.text, m.actor, m.via, m.confidence, list(m.alternatives),
+                    m.role, m.sector,
                 )
-                for i, m in enumerate(record.mentions)
+                for r in records
+                for i, m in enumerate(r.mentions)
             ],
-        )
+        )  # fmt: skip
         self._insert_rows(
             f"events ({', '.join(EVENT_COLUMNS)})",
-            [event_values(doc_id, i, e) for i, e in enumerate(record.events)],
+            [event_values(r.id, i, e) for r in records for i, e in enumerate(r.events)],
         )
         self._insert_rows(
             "framing (doc_id, idx, start_char, end_char, text, technique, confidence, target, polarity)",
             [
-                (doc_id, i, f.start, f.end, f.text, f.technique, f.confidence, f.target, f.polarity)
-                for i, f in enumerate(record.framing)
+                (r.id, i, f.start, f.end, f.text, f.technique, f.confidence, f.target, f.polarity)
+                for r in records
+                for i, f in enumerate(r.framing)
             ],
         )
 
     def _insert_rows(self, table: str, rows: Sequence[Sequence[Any]], on_conflict: str = "") -> None:
-        """Insert ``rows`` with a few multi-row statements rather than one statement per row."""
+        """Insert ``rows`` in bulk: one Arrow scan, or a few multi-row statements when they are few."""
         if not rows:
             return
+        if len(rows) >= _ARROW_MIN_ROWS:
+            import pyarrow as pa
+
+            columns = {f"c{i}": pa.array(column) for i, column in enumerate(zip(*rows, strict=True))}
+            self._con.register("_dragoman_rows", pa.table(columns))
+            try:
+                self._con.execute(f"INSERT INTO {table} SELECT * FROM _dragoman_rows {on_conflict}")
+            finally:
+                self._con.unregister("_dragoman_rows")
+            return
         width = len(rows[0])
-        for at in range(0, len(rows), _INSERT_CHUNK):
-            chunk = rows[at : at + _INSERT_CHUNK]
-            placeholders = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
-            params = [value for row in chunk for value in row]
-            self._con.execute(f"INSERT INTO {table} VALUES {placeholders} {on_conflict}", params)
+        placeholders = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(rows))
+        params = [value for row in rows for value in row]
+        self._con.execute(f"INSERT INTO {table} VALUES {placeholders} {on_conflict}", params)
 
     # -- reads ----------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """Totals: documents (and how many are coded), entities, actors, events, timexes, framing."""
+        """Totals: documents (and how many are coded), entities, actors, events, reports, timexes, framing.
+
+        ``reports`` counts event rows (one per sentence that reports an event), ``events`` the
+        events they report (:mod:`dragoman.corpus.clusters`): five articles on one meeting are
+        five reports of one event.
+        """
         row = self._con.execute(
             """
             SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM documents WHERE coded),
                    (SELECT count(*) FROM entities), (SELECT count(*) FROM actors),
+                   (SELECT count(DISTINCT coalesce(c.cluster_id, e.doc_id || ':' || e.idx::VARCHAR))
+                    FROM events e LEFT JOIN event_clusters c USING (doc_id, idx)),
                    (SELECT count(*) FROM events), (SELECT count(*) FROM timexes),
                    (SELECT count(*) FROM framing)
             """
         ).fetchone()
-        names = ("documents", "coded", "entities", "actors", "events", "timexes", "framing")
+        names = ("documents", "coded", "entities", "actors", "events", "reports", "timexes", "framing")
         return dict(zip(names, row or (0,) * len(names), strict=True))
 
     def documents(self, limit: int = 50, offset: int = 0) -> list[DocumentSummary]:
@@ -635,6 +673,10 @@ class Store:
         """Every event row (of these factualities, with these exact actor ids) with its cluster."""
         return event_facts(self._con, factualities=_values(factuality), actors=_values(actor))
 
+    def event_rows(self, keys: Sequence[str]) -> list[EventRow]:
+        """The events of these rows (``doc_id:idx``, as :attr:`EventFact.key`), with their sentences."""
+        return query_events(self._con, keys=keys, limit=max(len(keys), 1))
+
     def actor_facts(self, ids: Sequence[str] | None = None) -> dict[str, tuple[str, str | None, str | None]]:
         """``{id: (name, kind, country)}`` of these actors (all actors when ``ids`` is None)."""
         sql = "SELECT id, name, kind, country FROM actors"
@@ -660,6 +702,37 @@ class Store:
                 message = f"could not store event clusters in {self.path}: {_first_line(exc)}"
                 raise StoreError(message) from exc
             raise
+
+
+def _unique_id_runs(
+    entries: Sequence[tuple[Record, str | None, str | None]],
+) -> Iterator[Sequence[tuple[Record, str | None, str | None]]]:
+    """``entries`` cut into consecutive runs in which no document id repeats."""
+    start, seen = 0, set[str]()
+    for at, (record, _, _) in enumerate(entries):
+        if record.id in seen:
+            yield entries[start:at]
+            start, seen = at, set[str]()
+        seen.add(record.id)
+    if start < len(entries):
+        yield entries[start:]
+
+
+def _actor_rows(records: Sequence[Record]) -> list[tuple[Any, ...]]:
+    """One upsert row per actor of ``records``, as if each record had upserted its actors in turn.
+
+    One statement may not update a row twice, so repeats merge here: the name, kind, country and
+    KB id of the last record win (the upsert overwrites them); the sector is that of the first
+    (the upsert keeps the inserted one).
+    """
+    rows: dict[str, tuple[Any, ...]] = {}
+    for record in records:
+        for a, actor in record.actors.items():
+            row = (a, actor.get("name") or a, actor.get("kind"), actor.get("country"), actor.get("sector"),
+                   actor.get("kb_id"))  # fmt: skip
+            first = rows.get(a)
+            rows[a] = row if first is None else (*row[:4], first[4], row[5])
+    return list(rows.values())
 
 
 def _values(value: str | Sequence[str] | None) -> list[str]:

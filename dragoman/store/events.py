@@ -125,6 +125,7 @@ def query_events(
     until: str | dt.date | None = None,
     factualities: Sequence[str] = (),
     doc_id: str | None = None,
+    keys: Sequence[str] | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[EventRow]:
@@ -134,7 +135,8 @@ def query_events(
     ``types`` PLOVER types in any case; ``since``/``until`` a date or a TIMEX3 value (``2025``,
     ``2025-10``, ``2025-10-15``, ``2025-Q4``): an event counts when the days its date covers meet
     the period from the first day of ``since`` to the last day of ``until``; events without a
-    calendar date are left out by either. Only parameters reach the SQL, never values.
+    calendar date are left out by either; ``keys`` exact rows as ``doc_id:idx``. Only parameters
+    reach the SQL, never values.
 
     Raises:
         StoreError: an unknown type or factuality, an unreadable date, a negative limit or offset.
@@ -159,6 +161,9 @@ def query_events(
     if doc_id is not None:
         where.append("e.doc_id = ?")
         params.append(doc_id)
+    if keys is not None:
+        where.append("list_contains(?::VARCHAR[], e.doc_id || ':' || e.idx::VARCHAR)")
+        params.append(list(keys))
     if limit < 0 or offset < 0:
         raise StoreError(f"limit and offset must not be negative (got {limit}, {offset})")
     sql = (
