@@ -1,5 +1,6 @@
 """The ``dragoman`` command line: a thin Typer adapter over the library."""
 
+from dragoman.cli import corpus as _corpus  # noqa: F401  (registers `dyad`, `network`, `merges`, `unmerge`)
 from dragoman.cli import serve as _serve  # noqa: F401  (registers `dragoman serve`)
 from dragoman.cli.app import app, main
 

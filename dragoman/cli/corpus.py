@@ -1,4 +1,4 @@
-"""Corpus commands: ``dyad``, ``network``, ``merges`` and ``unmerge`` (registered on the ``dragoman`` app)."""
+"""Corpus commands (registered on the ``dragoman`` app): ``dyad``, ``network``, ``merges``, ``unmerge``."""
 
 from __future__ import annotations
 
@@ -107,3 +107,37 @@ def network(
         dyads = strongest_dyads(store, top, include=factualities)
         totals = store.counts()
     render.network_report(Console(highlight=False), graph, dyads, totals)
+
+
+@app.command()
+def merges(
+    actor: Annotated[str | None, typer.Argument(help="Only the merges into this actor (id or name).")] = None,
+    db: DbOption = None,
+) -> None:
+    """How document-local actors (not in the knowledge base) were merged across documents, and why."""
+    with _open_store(db, read_only=True) as store:
+        actor_id = _actor(store, actor, "ACTOR") if actor is not None else None
+        found = store.merges(actor_id)
+    render.merge_table(Console(highlight=False), found)
+
+
+@app.command()
+def unmerge(
+    actor: Annotated[str, typer.Argument(help="The corpus actor (id) a document's actor was merged into.")],
+    doc: Annotated[str, typer.Option("--doc", help="The document (id or unique prefix) to split off.")],
+    db: DbOption = None,
+    undo: Annotated[bool, typer.Option("--undo", help="Merge a split-off actor back instead.")] = False,
+) -> None:
+    """Split a document's actor off a merged corpus actor (kept on re-ingest), or --undo the split."""
+    from dragoman.corpus.clusters import recluster
+
+    with _open_store(db) as store:
+        doc_id = store.resolve_id(doc)
+        if doc_id is None:
+            raise typer.BadParameter(f"no document {doc!r} in the store", param_hint="--doc")
+        try:
+            new_id = store.unsplit_actor(doc_id, actor) if undo else store.split_actor(doc_id, actor)
+            recluster(store)
+        except DragomanError as exc:
+            raise _fail(str(exc)) from exc
+    Console(highlight=False).print(f"document {doc_id}: {actor} is now {new_id}")

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dragoman.batch import IngestSummary, Outcome
+from dragoman.corpus.actors import Merge
 from dragoman.corpus.dyads import DyadSeries
 from dragoman.corpus.graph import DyadTotal
 from dragoman.dossier import Dossier
@@ -711,4 +712,14 @@ def network_report(console: Console, graph: Any, dyads: list[DyadTotal], totals:
             Text(f"{d.a_name} ({d.a})"), Text(f"{d.b_name} ({d.b})"), str(d.events), str(d.reports),
             str(d.cooperation), str(d.conflict), f"{d.score:+.1f}",
         )  # fmt: skip
+    console.print(table)
+
+
+def merge_table(console: Console, merges: list[Merge]) -> None:
+    """The ``dragoman merges`` listing: each document-local actor, the corpus actor it is, and why."""
+    table = Table(title=f"{len(merges)} document-local actors", header_style="bold", box=None, padding=(0, 1))
+    for column in ("corpus actor", "document", "local id", "country", "rule"):
+        table.add_column(column)
+    for m in merges:
+        table.add_row(Text(m.actor_id), short_id(m.doc_id), Text(m.local_id), m.country or "", Text(m.rule))
     console.print(table)

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import time
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,16 @@ from typing import Any, Literal
 
 import duckdb
 
+from dragoman.corpus.actors import (
+    SPLIT,
+    SPLIT_MARK,
+    Merge,
+    base_id,
+    choose_id,
+    plan_merges,
+    remap_actors,
+    split_id,
+)
 from dragoman.errors import StoreError
 from dragoman.record import Entity, FramingSpan, Mention, Record, Timex, parse_date
 from dragoman.store.corpus import EventFact, event_facts
@@ -250,8 +261,45 @@ class Store:
                 self._con.execute(f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [replaced])
             self._con.execute("DELETE FROM documents WHERE list_contains(?, id)", [replaced])
         if changed:
+            changed, merges = self._corpus_actors(changed)
             self._insert_records(changed)
+            self._insert_rows(
+                "actor_merges",
+                [(m.doc_id, m.local_id, m.actor_id, m.name, m.kind, m.country, m.rule) for m in merges],
+            )
         return statuses
+
+    def _corpus_actors(
+        self, entries: Sequence[tuple[Record, str | None, str | None]]
+    ) -> tuple[list[tuple[Record, str | None, str | None]], list[Merge]]:
+        """The entries with their document-local actors renamed to corpus actors, and each decision.
+
+        See :mod:`dragoman.corpus.actors`; a later entry of the batch sees the earlier ones' actors.
+        """
+        local = {a for r, _, _ in entries for a, actor in r.actors.items() if not actor.get("kb_id")}
+        if not local:
+            return list(entries), []
+        known: dict[str, dict[str, str | None]] = defaultdict(dict)
+        for actor_id, country in self._con.execute(
+            "SELECT id, country FROM actors WHERE list_contains(?, split_part(id, ?, 1))",
+            [sorted({base_id(a) for a in local}), SPLIT_MARK],
+        ).fetchall():
+            known[base_id(actor_id)][actor_id] = country
+        splits = self._con.execute(
+            "SELECT doc_id, local_id FROM actor_splits WHERE list_contains(?, doc_id)",
+            [[r.id for r, _, _ in entries]],
+        ).fetchall()
+        renamed, merges = [], []
+        for record, origin, format in entries:
+            split = {local_id for doc_id, local_id in splits if doc_id == record.id}
+            planned = plan_merges(record, lambda local_id: known[base_id(local_id)], split)
+            for m in planned:
+                countries = known[base_id(m.local_id)]
+                if countries.get(m.actor_id) is None:
+                    countries[m.actor_id] = m.country
+            renamed.append((remap_actors(record, {m.local_id: m.actor_id for m in planned}), origin, format))
+            merges.extend(planned)
+        return renamed, merges
 
     def _insert_records(self, entries: Sequence[tuple[Record, str | None, str | None]]) -> None:
         now = _now()
@@ -287,7 +335,8 @@ class Store:
             "actors (id, name, kind, country, sector, kb_id)",
             _actor_rows(records),
             on_conflict="ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
-            "country = excluded.country, kb_id = excluded.kb_id",
+            # a document that does not know a local actor's country does not erase it
+            "country = coalesce(excluded.country, actors.country), kb_id = excluded.kb_id",
         )
         self._insert_rows(
             "document_actors",
@@ -667,6 +716,116 @@ class Store:
 
     # -- corpus analysis (dragoman.corpus) ------------------------------------------------
 
+    def merges(self, actor_id: str | None = None) -> list[Merge]:
+        """How documents' local actors were stored (all, or those now stored as ``actor_id``)."""
+        sql = "SELECT doc_id, local_id, actor_id, name, kind, country, rule FROM actor_merges"
+        params: list[Any] = []
+        if actor_id is not None:
+            sql += " WHERE actor_id = ?"
+            params.append(actor_id)
+        return [Merge(*r) for r in self._con.execute(sql + " ORDER BY actor_id, doc_id", params).fetchall()]
+
+    def split_actor(self, doc_id: str, actor_id: str) -> str:
+        """Undo a merge: document ``doc_id``'s actor stored as ``actor_id`` gets an id of its own.
+
+        The decision is kept (``actor_splits``), so ingesting the document again keeps it apart.
+        Returns the new id. Re-cluster events afterwards (their actors changed).
+
+        Raises:
+            StoreError: the document has no document-local actor stored as ``actor_id``.
+        """
+        merge = self._merge_of(doc_id, actor_id)
+        new_id = split_id(merge.local_id, doc_id)
+        with self._transaction(f"split {actor_id} in {doc_id}"):
+            self._con.execute(
+                "INSERT INTO actors (id, name, kind, country, sector, kb_id) "
+                "SELECT ?, name, kind, country, sector, NULL FROM actors WHERE id = ? ON CONFLICT DO NOTHING",
+                [new_id, actor_id],
+            )
+            self._rename_actor(doc_id, actor_id, new_id)
+            self._con.execute(
+                "UPDATE actor_merges SET actor_id = ?, rule = ? WHERE doc_id = ? AND local_id = ?",
+                [new_id, SPLIT, doc_id, merge.local_id],
+            )
+            self._con.execute(
+                "INSERT INTO actor_splits VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [doc_id, merge.local_id, _now()],
+            )
+        return new_id
+
+    def unsplit_actor(self, doc_id: str, actor_id: str) -> str:
+        """Undo a split: the document's actor ``actor_id`` merges again as ingesting would merge it.
+
+        Returns the id it now has. Raises StoreError if ``actor_id`` is no split of that document.
+        """
+        merge = self._merge_of(doc_id, actor_id)
+        if merge.rule != SPLIT:
+            raise StoreError(f"{actor_id} in document {doc_id} was not split off (rule: {merge.rule})")
+        found = {
+            i: c
+            for i, c in self._con.execute(
+                "SELECT id, country FROM actors WHERE split_part(id, ?, 1) = ? AND id <> ?",
+                [SPLIT_MARK, base_id(merge.local_id), actor_id],
+            ).fetchall()
+        }
+        new_id, rule = choose_id(merge.local_id, merge.country, found)
+        with self._transaction(f"unsplit {actor_id} in {doc_id}"):
+            self._con.execute(
+                "INSERT INTO actors (id, name, kind, country, sector, kb_id) "
+                "SELECT ?, name, kind, country, sector, NULL FROM actors WHERE id = ? ON CONFLICT DO NOTHING",
+                [new_id, actor_id],
+            )
+            self._rename_actor(doc_id, actor_id, new_id)
+            self._con.execute(
+                "UPDATE actor_merges SET actor_id = ?, rule = ? WHERE doc_id = ? AND local_id = ?",
+                [new_id, rule, doc_id, merge.local_id],
+            )
+            self._con.execute(
+                "DELETE FROM actor_splits WHERE doc_id = ? AND local_id = ?", [doc_id, merge.local_id]
+            )
+        return new_id
+
+    def _merge_of(self, doc_id: str, actor_id: str) -> Merge:
+        found = [m for m in self.merges(actor_id) if m.doc_id == doc_id]
+        if not found:
+            raise StoreError(
+                f"document {doc_id} has no document-local actor stored as {actor_id} "
+                "(knowledge-base actors are one actor everywhere)"
+            )
+        return found[0]
+
+    def _rename_actor(self, doc_id: str, old: str, new: str) -> None:
+        """Every reference to actor ``old`` in document ``doc_id`` becomes ``new``."""
+        con = self._con
+        swap = "list_transform({0}, lambda x: CASE WHEN x = $old THEN $new ELSE x END)"
+        params = {"doc": doc_id, "old": old, "new": new}
+        for table, column in (("entities", "actor"), ("mentions", "actor"), ("framing", "target"),
+                              ("document_actors", "actor_id"), ("events", "location"),
+                              ("events", "attributed_actor")):  # fmt: skip
+            con.execute(f"UPDATE {table} SET {column} = $new WHERE doc_id = $doc AND {column} = $old", params)
+        con.execute(
+            f"UPDATE mentions SET alternatives = {swap.format('alternatives')} WHERE doc_id = $doc", params
+        )
+        con.execute(
+            f"UPDATE events SET source = {swap.format('source')}, target = {swap.format('target')} "
+            "WHERE doc_id = $doc",
+            params,
+        )
+
+    @contextlib.contextmanager
+    def _transaction(self, what: str) -> Iterator[None]:
+        con = self._con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            yield
+            con.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error | OSError):
+                raise StoreError(f"could not {what} in {self.path}: {_first_line(exc)}") from exc
+            raise
+
     def event_facts(
         self, factuality: str | Sequence[str] | None = None, actor: str | Sequence[str] | None = None
     ) -> list[EventFact]:
@@ -687,21 +846,18 @@ class Store:
         )
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
+    def clusters_stale(self) -> bool:
+        """Whether some event row has no cluster yet (new or replaced documents since the last run)."""
+        row = self._con.execute(
+            "SELECT EXISTS (SELECT 1 FROM events e ANTI JOIN event_clusters c USING (doc_id, idx))"
+        ).fetchone()
+        return bool(row and row[0])
+
     def replace_event_clusters(self, rows: Sequence[tuple[str, int, str]]) -> None:
         """Replace every cluster assignment with ``rows`` of (doc_id, idx, cluster_id), atomically."""
-        con = self._con
-        try:
-            con.execute("BEGIN TRANSACTION")
-            con.execute("DELETE FROM event_clusters")
+        with self._transaction("store event clusters"):
+            self._con.execute("DELETE FROM event_clusters")
             self._insert_rows("event_clusters", rows)
-            con.execute("COMMIT")
-        except BaseException as exc:
-            with contextlib.suppress(duckdb.Error):
-                con.execute("ROLLBACK")
-            if isinstance(exc, duckdb.Error | OSError):
-                message = f"could not store event clusters in {self.path}: {_first_line(exc)}"
-                raise StoreError(message) from exc
-            raise
 
 
 def _unique_id_runs(
