@@ -15,9 +15,9 @@ from typing import Any
 
 import networkx as nx
 
-from dragoman.corpus.quads import QUAD_NAMES, directed_pairs, quad_name
+from dragoman.corpus.quads import QUAD_NAMES, quad_name
 from dragoman.store import Store
-from dragoman.store.corpus import EventFact
+from dragoman.store.corpus import PairTotal
 
 #: What enters the network by default: what the text asserts happened.
 DEFAULT_INCLUDE = ("asserted",)
@@ -49,44 +49,42 @@ def actor_graph(store: Store, *, include: Sequence[str] = DEFAULT_INCLUDE) -> nx
     ``reports``. Edge attributes: ``events``, ``reports``, one count per quad class
     (``verbal_cooperation`` … ``material_conflict``) and ``score``, the sum of the events' PLOVER
     intensities (cooperation positive, conflict negative). No attribute is ever ``None``, so the
-    graph writes to GraphML and GEXF as it is.
+    graph writes to GraphML and GEXF as it is. The sums are made in the database.
     """
-    facts = store.event_facts(factuality=list(include))
-    return build_graph(facts, store.actor_facts(sorted(_actors_of(facts))))
+    totals = store.pair_totals(factuality=list(include))
+    nodes = store.actor_event_totals(factuality=list(include))
+    return build_graph(totals, nodes, store.actor_facts(sorted({x for t in totals for x in (t.a, t.b)})))
 
 
 def build_graph(
-    facts: Sequence[EventFact], actors: dict[str, tuple[str, str | None, str | None]]
+    totals: Sequence[PairTotal],
+    nodes: dict[str, tuple[int, int]],
+    actors: dict[str, tuple[str, str | None, str | None]],
 ) -> nx.DiGraph:
-    """The network of ``facts``, nodes described by ``actors`` (``{id: (name, kind, country)}``)."""
+    """The network of ``totals``; nodes counted by ``nodes`` and described by ``actors``."""
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for t in totals:
+        for edge in ((t.a, t.b), (t.b, t.a)) if t.mutual else ((t.a, t.b),):
+            attrs = edges.setdefault(
+                edge, {"events": 0, "reports": 0, "score": 0.0, **dict.fromkeys(QUAD_NAMES.values(), 0)}
+            )
+            attrs["events"] += t.events
+            attrs["reports"] += t.reports
+            attrs["score"] += t.score
+            for event_type in t.types:
+                attrs[quad_name(event_type)] += 1
     graph = nx.DiGraph()
-    edge_events: dict[tuple[str, str], dict[str, EventFact]] = defaultdict(dict)
-    edge_reports: dict[tuple[str, str], int] = defaultdict(int)
-    node_events: dict[str, set[str]] = defaultdict(set)
-    node_reports: dict[str, int] = defaultdict(int)
-    for fact in facts:
-        for a, b, mutual in directed_pairs(fact):
-            for edge in ((a, b), (b, a)) if mutual else ((a, b),):
-                edge_events[edge].setdefault(fact.cluster_id, fact)
-                edge_reports[edge] += 1
-        for actor in {*fact.source, *fact.target}:
-            node_events[actor].add(fact.cluster_id)
-            node_reports[actor] += 1
-    for actor in sorted({n for edge in edge_events for n in edge}):
+    for actor in sorted({n for edge in edges for n in edge}):
         name, kind, country = actors.get(actor, (actor, None, None))
-        attrs: dict[str, Any] = {"name": name, "events": len(node_events[actor])}
-        attrs["reports"] = node_reports[actor]
+        events, reports = nodes.get(actor, (0, 0))
+        attrs: dict[str, Any] = {"name": name, "events": events, "reports": reports}
         if kind:
             attrs["kind"] = kind
         if country:
             attrs["country"] = country
         graph.add_node(actor, **attrs)
-    for (a, b), events in sorted(edge_events.items()):
-        quads = dict.fromkeys(QUAD_NAMES.values(), 0)
-        for fact in events.values():
-            quads[quad_name(fact.type)] += 1
-        score = sum(f.intensity or 0.0 for f in events.values())
-        graph.add_edge(a, b, events=len(events), reports=edge_reports[(a, b)], score=score, **quads)
+    for (a, b), attrs in sorted(edges.items()):
+        graph.add_edge(a, b, **attrs)
     return graph
 
 
@@ -94,16 +92,15 @@ def strongest_dyads(
     store: Store, limit: int = 10, *, include: Sequence[str] = DEFAULT_INCLUDE
 ) -> list[DyadTotal]:
     """The ``limit`` pairs of actors with the most events between them (either direction)."""
-    return _dyad_totals(store, store.event_facts(factuality=list(include)))[:limit]
+    return _dyad_totals(store, store.pair_totals(factuality=list(include)))[:limit]
 
 
 def partners(
     store: Store, actor_id: str, limit: int = 10, *, include: Sequence[str] = DEFAULT_INCLUDE
 ) -> list[DyadTotal]:
     """The ``limit`` actors with the most events with ``actor_id``; ``a`` is always ``actor_id``."""
-    facts = store.event_facts(factuality=list(include), actor=[actor_id])
     found = []
-    for total in _dyad_totals(store, facts):
+    for total in _dyad_totals(store, store.pair_totals(factuality=list(include), actor=[actor_id])):
         if total.b == actor_id:
             total = DyadTotal(total.b, total.a, total.b_name, total.a_name, *_counts(total))
         if total.a == actor_id:
@@ -115,35 +112,32 @@ def _counts(t: DyadTotal) -> tuple[int, int, int, int, float]:
     return t.events, t.reports, t.cooperation, t.conflict, t.score
 
 
-def _dyad_totals(store: Store, facts: Sequence[EventFact]) -> list[DyadTotal]:
-    """Every pair of actors in ``facts``, most events first."""
-    pairs: dict[tuple[str, str], dict[str, EventFact]] = defaultdict(dict)
-    reports: dict[tuple[str, str], int] = defaultdict(int)
-    for fact in facts:
-        for a, b, _ in directed_pairs(fact):
-            pair = (min(a, b), max(a, b))
-            pairs[pair].setdefault(fact.cluster_id, fact)
-            reports[pair] += 1
+def _dyad_totals(store: Store, totals: Sequence[PairTotal]) -> list[DyadTotal]:
+    """Every unordered pair of actors in ``totals``, most events first.
+
+    An event relates a pair one way, the other way or mutually, never two of these, so the three
+    ordered totals of a pair add up.
+    """
+    pairs: dict[tuple[str, str], list[PairTotal]] = defaultdict(list)
+    for t in totals:
+        pairs[(min(t.a, t.b), max(t.a, t.b))].append(t)
     names = store.actor_facts(sorted({a for pair in pairs for a in pair}))
-    totals = []
-    for (a, b), events in pairs.items():
-        cooperation = sum(1 for f in events.values() if quad_name(f.type).endswith("cooperation"))
-        totals.append(
+    found = []
+    for (a, b), parts in pairs.items():
+        types = [event_type for t in parts for event_type in t.types]
+        cooperation = sum(1 for event_type in types if quad_name(event_type).endswith("cooperation"))
+        found.append(
             DyadTotal(
                 a=a,
                 b=b,
                 a_name=names.get(a, (a,))[0],
                 b_name=names.get(b, (b,))[0],
-                events=len(events),
-                reports=reports[(a, b)],
+                events=len(types),
+                reports=sum(t.reports for t in parts),
                 cooperation=cooperation,
-                conflict=len(events) - cooperation,
-                score=sum(f.intensity or 0.0 for f in events.values()),
+                conflict=len(types) - cooperation,
+                score=sum(t.score for t in parts),
             )
         )
-    totals.sort(key=lambda t: (-t.events, -t.reports, t.a, t.b))
-    return totals
-
-
-def _actors_of(facts: Sequence[EventFact]) -> set[str]:
-    return {a for f in facts for a in (*f.source, *f.target)}
+    found.sort(key=lambda t: (-t.events, -t.reports, t.a, t.b))
+    return found

@@ -111,3 +111,74 @@ def _fact(r: Sequence[Any]) -> EventFact:
         doc_source=r[15],
         cluster_id=r[16],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PairTotal:
+    """The events between an ordered pair of actors: ``a`` did them to ``b``, or, ``mutual``, the two
+    took part together (a meeting; then ``a < b``). ``types`` has one PLOVER type per event,
+    ``score`` sums one intensity per event (its earliest report's)."""
+
+    a: str
+    b: str
+    mutual: bool
+    events: int
+    reports: int
+    score: float
+    types: tuple[str, ...]
+
+
+# One row per event row that passes the factuality filter, with its cluster; then one per pair of
+# actors it relates (each source with each target; with no target, every two sources, mutual);
+# then one per pair and event (cluster), keeping its earliest report's type and intensity.
+_PAIRS_SQL = """
+WITH f AS (
+    SELECT e.doc_id, e.idx, e.type, e.source, e.target, coalesce(e.intensity, 0) AS intensity,
+           coalesce(c.cluster_id, e.doc_id || ':' || e.idx::VARCHAR) AS cid
+    FROM events e LEFT JOIN event_clusters c USING (doc_id, idx)
+    WHERE (len($f::VARCHAR[]) = 0 OR list_contains($f::VARCHAR[], e.factuality))
+      AND (len($a::VARCHAR[]) = 0 OR list_has_any(list_concat(e.source, e.target), $a::VARCHAR[]))
+),
+pairs AS (
+    SELECT s.x AS a, t.y AS b, FALSE AS mutual, f.*
+    FROM f, unnest(f.source) AS s(x), unnest(f.target) AS t(y)
+    WHERE len(f.target) > 0 AND s.x <> t.y
+    UNION ALL
+    SELECT s.x AS a, t.y AS b, TRUE AS mutual, f.*
+    FROM f, unnest(f.source) AS s(x), unnest(f.source) AS t(y)
+    WHERE len(f.target) = 0 AND s.x < t.y
+),
+per_event AS (
+    SELECT a, b, mutual, cid, count(*) AS reports,
+           arg_min(type, doc_id || ':' || lpad(idx::VARCHAR, 9, '0')) AS type,
+           arg_min(intensity, doc_id || ':' || lpad(idx::VARCHAR, 9, '0')) AS intensity
+    FROM pairs GROUP BY a, b, mutual, cid
+)
+SELECT a, b, mutual, count(*), sum(reports), sum(intensity), list(type ORDER BY cid)
+FROM per_event GROUP BY a, b, mutual ORDER BY a, b, mutual
+"""
+
+_NODES_SQL = """
+SELECT x, count(DISTINCT coalesce(c.cluster_id, e.doc_id || ':' || e.idx::VARCHAR)), count(*)
+FROM events e LEFT JOIN event_clusters c USING (doc_id, idx),
+     unnest(list_distinct(list_concat(e.source, e.target))) AS u(x)
+WHERE len($f::VARCHAR[]) = 0 OR list_contains($f::VARCHAR[], e.factuality)
+GROUP BY x
+"""
+
+
+def pair_totals(
+    con: duckdb.DuckDBPyConnection, *, factualities: Sequence[str] = (), actors: Sequence[str] = ()
+) -> list[PairTotal]:
+    """The events between every pair of actors (in events of these factualities, touching these
+    actors, when given), aggregated in the database: a query, not a walk over every event."""
+    rows = con.execute(_PAIRS_SQL, {"f": list(factualities), "a": list(actors)}).fetchall()
+    return [PairTotal(r[0], r[1], r[2], r[3], r[4], float(r[5] or 0.0), tuple(r[6])) for r in rows]
+
+
+def actor_event_totals(
+    con: duckdb.DuckDBPyConnection, *, factualities: Sequence[str] = ()
+) -> dict[str, tuple[int, int]]:
+    """``{actor: (events, reports)}``: in how many events (clusters) and reports each actor acts."""
+    rows = con.execute(_NODES_SQL, {"f": list(factualities)}).fetchall()
+    return {r[0]: (r[1], r[2]) for r in rows}

@@ -32,7 +32,7 @@ from dragoman.corpus.actors import (
 )
 from dragoman.errors import StoreError
 from dragoman.record import Entity, FramingSpan, Mention, Record, Timex, parse_date
-from dragoman.store.corpus import EventFact, event_facts
+from dragoman.store.corpus import EventFact, PairTotal, actor_event_totals, event_facts, pair_totals
 from dragoman.store.events import (
     EVENT_COLUMNS,
     EVENT_SELECT,
@@ -835,6 +835,16 @@ class Store:
     def event_rows(self, keys: Sequence[str]) -> list[EventRow]:
         """The events of these rows (``doc_id:idx``, as :attr:`EventFact.key`), with their sentences."""
         return query_events(self._con, keys=keys, limit=max(len(keys), 1))
+
+    def pair_totals(
+        self, factuality: str | Sequence[str] | None = None, actor: str | Sequence[str] | None = None
+    ) -> list[PairTotal]:
+        """The events between each pair of actors (see :func:`dragoman.store.corpus.pair_totals`)."""
+        return pair_totals(self._con, factualities=_values(factuality), actors=_values(actor))
+
+    def actor_event_totals(self, factuality: str | Sequence[str] | None = None) -> dict[str, tuple[int, int]]:
+        """``{actor: (events, reports)}`` over the events of these factualities (all when none)."""
+        return actor_event_totals(self._con, factualities=_values(factuality))
 
     def actor_facts(self, ids: Sequence[str] | None = None) -> dict[str, tuple[str, str | None, str | None]]:
         """``{id: (name, kind, country)}`` of these actors (all actors when ``ids`` is None)."""
