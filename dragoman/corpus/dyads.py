@@ -39,7 +39,7 @@ class DyadEvent:
         cluster_id: the event's id (its earliest report's ``doc_id:idx``).
         direction: ``a->b``, ``b->a`` or ``mutual`` (a meeting of both, or acts both ways).
         day: the first day of its earliest report's date (``None`` when the event is unplaced).
-        intensity: the PLOVER score of its earliest report.
+        intensity: the mean PLOVER score of its reports (they share a type; modes may differ).
         reports: the stored event rows that report it, earliest first, each with its sentence.
     """
 
@@ -178,7 +178,7 @@ def dyad_series(
             direction=direction,
             type=first.type,
             quad=quad_name(first.type),
-            intensity=first.intensity or 0.0,
+            intensity=sum(f.intensity or 0.0 for f, _ in reports) / len(reports),
             day=day,
             reports=tuple(rows[(f.doc_id, f.idx)] for f, _ in reports),
         )

@@ -48,7 +48,8 @@ def actor_graph(store: Store, *, include: Sequence[str] = DEFAULT_INCLUDE) -> nx
     Node attributes: ``name``, ``kind``, ``country`` (omitted when unknown), ``events``,
     ``reports``. Edge attributes: ``events``, ``reports``, one count per quad class
     (``verbal_cooperation`` … ``material_conflict``) and ``score``, the sum of the events' PLOVER
-    intensities (cooperation positive, conflict negative). No attribute is ever ``None``, so the
+    intensities (cooperation positive, conflict negative; an event's intensity is the mean of its
+    reports'). No attribute is ever ``None``, so the
     graph writes to GraphML and GEXF as it is. The sums are made in the database.
     """
     totals = store.pair_totals(factuality=list(include))
@@ -92,7 +93,7 @@ def strongest_dyads(
     store: Store, limit: int = 10, *, include: Sequence[str] = DEFAULT_INCLUDE
 ) -> list[DyadTotal]:
     """The ``limit`` pairs of actors with the most events between them (either direction)."""
-    return _dyad_totals(store, store.pair_totals(factuality=list(include)))[:limit]
+    return _dyad_totals(store, store.top_pairs(limit, factuality=list(include)))
 
 
 def partners(

@@ -117,7 +117,7 @@ def _fact(r: Sequence[Any]) -> EventFact:
 class PairTotal:
     """The events between an ordered pair of actors: ``a`` did them to ``b``, or, ``mutual``, the two
     took part together (a meeting; then ``a < b``). ``types`` has one PLOVER type per event,
-    ``score`` sums one intensity per event (its earliest report's)."""
+    ``score`` sums one intensity per event (the mean of its reports')."""
 
     a: str
     b: str
@@ -128,12 +128,12 @@ class PairTotal:
     types: tuple[str, ...]
 
 
-# One row per event row that passes the factuality filter, with its cluster; then one per pair of
-# actors it relates (each source with each target; with no target, every two sources, mutual);
-# then one per pair and event (cluster), keeping its earliest report's type and intensity.
-_PAIRS_SQL = """
+# One row per event row that passes the filters, with its cluster; then one per pair of actors it
+# relates (each source with each target; with no target, every two sources, mutual); then one per
+# pair and event (cluster). A cluster has one type; its intensity is its reports' mean.
+_PAIR_EVENTS_SQL = """
 WITH f AS (
-    SELECT e.doc_id, e.idx, e.type, e.source, e.target, coalesce(e.intensity, 0) AS intensity,
+    SELECT e.type, e.source, e.target, coalesce(e.intensity, 0) AS intensity,
            coalesce(c.cluster_id, e.doc_id || ':' || e.idx::VARCHAR) AS cid
     FROM events e LEFT JOIN event_clusters c USING (doc_id, idx)
     WHERE (len($f::VARCHAR[]) = 0 OR list_contains($f::VARCHAR[], e.factuality))
@@ -149,14 +149,21 @@ pairs AS (
     WHERE len(f.target) = 0 AND s.x < t.y
 ),
 per_event AS (
-    SELECT a, b, mutual, cid, count(*) AS reports,
-           arg_min(type, doc_id || ':' || lpad(idx::VARCHAR, 9, '0')) AS type,
-           arg_min(intensity, doc_id || ':' || lpad(idx::VARCHAR, 9, '0')) AS intensity
+    SELECT a, b, mutual, cid, count(*) AS reports, any_value(type) AS type, avg(intensity) AS intensity
     FROM pairs GROUP BY a, b, mutual, cid
 )
-SELECT a, b, mutual, count(*), sum(reports), sum(intensity), list(type ORDER BY cid)
-FROM per_event GROUP BY a, b, mutual ORDER BY a, b, mutual
 """
+_PAIRS_SQL = (
+    _PAIR_EVENTS_SQL + "SELECT a, b, mutual, count(*), sum(reports), sum(intensity), list(type ORDER BY cid) "
+    "FROM per_event GROUP BY a, b, mutual ORDER BY a, b, mutual"
+)
+# Unordered pairs, most events first: the ranking is made in the database, only the top rows leave it.
+_TOP_PAIRS_SQL = (
+    _PAIR_EVENTS_SQL
+    + "SELECT least(a, b) AS x, greatest(a, b) AS y, FALSE, count(*) AS n, sum(reports) AS r, "
+    "sum(intensity), list(type ORDER BY cid) FROM per_event GROUP BY x, y ORDER BY n DESC, r DESC, x, y "
+    "LIMIT $limit"
+)
 
 _NODES_SQL = """
 SELECT x, count(DISTINCT coalesce(c.cluster_id, e.doc_id || ':' || e.idx::VARCHAR)), count(*)
@@ -173,6 +180,19 @@ def pair_totals(
     """The events between every pair of actors (in events of these factualities, touching these
     actors, when given), aggregated in the database: a query, not a walk over every event."""
     rows = con.execute(_PAIRS_SQL, {"f": list(factualities), "a": list(actors)}).fetchall()
+    return _pair_totals(rows)
+
+
+def top_pairs(
+    con: duckdb.DuckDBPyConnection, limit: int, *, factualities: Sequence[str] = ()
+) -> list[PairTotal]:
+    """The ``limit`` unordered pairs of actors with the most events, as :class:`PairTotal` with
+    ``a < b`` and ``mutual`` false (the totals of both directions and of mutual events)."""
+    rows = con.execute(_TOP_PAIRS_SQL, {"f": list(factualities), "a": [], "limit": limit}).fetchall()
+    return _pair_totals(rows)
+
+
+def _pair_totals(rows: Sequence[Sequence[Any]]) -> list[PairTotal]:
     return [PairTotal(r[0], r[1], r[2], r[3], r[4], float(r[5] or 0.0), tuple(r[6])) for r in rows]
 
 

@@ -32,7 +32,14 @@ from dragoman.corpus.actors import (
 )
 from dragoman.errors import StoreError
 from dragoman.record import Entity, FramingSpan, Mention, Record, Timex, parse_date
-from dragoman.store.corpus import EventFact, PairTotal, actor_event_totals, event_facts, pair_totals
+from dragoman.store.corpus import (
+    EventFact,
+    PairTotal,
+    actor_event_totals,
+    event_facts,
+    pair_totals,
+    top_pairs,
+)
 from dragoman.store.events import (
     EVENT_COLUMNS,
     EVENT_SELECT,
@@ -841,6 +848,10 @@ class Store:
     ) -> list[PairTotal]:
         """The events between each pair of actors (see :func:`dragoman.store.corpus.pair_totals`)."""
         return pair_totals(self._con, factualities=_values(factuality), actors=_values(actor))
+
+    def top_pairs(self, limit: int, factuality: str | Sequence[str] | None = None) -> list[PairTotal]:
+        """The ``limit`` unordered pairs of actors with the most events (see ``store.corpus.top_pairs``)."""
+        return top_pairs(self._con, limit, factualities=_values(factuality))
 
     def actor_event_totals(self, factuality: str | Sequence[str] | None = None) -> dict[str, tuple[int, int]]:
         """``{actor: (events, reports)}`` over the events of these factualities (all when none)."""
