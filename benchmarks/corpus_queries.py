@@ -19,7 +19,7 @@ import random
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,9 @@ TYPES = sorted(QUAD)
 SENTENCE = "Officials of one side met officials of the other and agreed on several things this week."
 
 
-def build(path: Path, events: int, seed: int = 7) -> None:
-    """Write a store of about ``events`` synthetic events to ``path``."""
-    rng = random.Random(seed)
+def synthetic_records(docs: int, first: int = 0, seed: int = 7) -> Iterator[Record]:
+    """``docs`` synthetic documents of 5 events each, numbered from ``first``."""
+    rng = random.Random(seed + first)
     countries = [f"C{i:02d}" for i in range(60)]
     actors: dict[str, dict[str, Any]] = {
         c: {"name": f"Country {c}", "kind": "country", "country": c, "kb_id": c} for c in countries
@@ -49,38 +49,40 @@ def build(path: Path, events: int, seed: int = 7) -> None:
         people.append(pid)
     names = countries + people
     start = dt.date(2024, 1, 1)
-    docs = events // 5
-    batch: list[tuple[Record, str | None, str | None]] = []
     previous: list[Event] = []
-    with Store(path) as store:
-        for d in range(docs):
-            day = start + dt.timedelta(days=rng.randrange(730))
-            evs = []
-            for _ in range(5):
-                if previous and rng.random() < 0.33:  # a second report of an earlier event
-                    evs.append(rng.choice(previous))
-                    continue
-                a, b = rng.sample(names, 2)
-                event_type = rng.choice(TYPES)
-                evs.append(
-                    Event(
-                        type=event_type, source=(a,), target=(b,), sentence=(0, len(SENTENCE)),
-                        trigger=(22, 25), trigger_text="met", cameo="040", date=day.isoformat(),
-                        date_precision="day", intensity=rng.choice((-8.0, -3.0, 2.5, 5.0)),
-                    )
-                )  # fmt: skip
-            previous = (previous + evs)[-50:]
-            used = {x for e in evs for x in (*e.source, *e.target)}
-            record = Record(
-                id=f"doc-{d:06d}", text=SENTENCE, title=f"Doc {d}", date=day.isoformat(), language="en",
-                content_hash=f"{d:064d}", actors={k: actors[k] for k in used}, events=evs,
+    for d in range(first, first + docs):
+        day = start + dt.timedelta(days=rng.randrange(730))
+        evs = []
+        for _ in range(5):
+            if previous and rng.random() < 0.33:  # a second report of an earlier event
+                evs.append(rng.choice(previous))
+                continue
+            a, b = rng.sample(names, 2)
+            evs.append(
+                Event(
+                    type=rng.choice(TYPES), source=(a,), target=(b,), sentence=(0, len(SENTENCE)),
+                    trigger=(22, 25), trigger_text="met", cameo="040", date=day.isoformat(),
+                    date_precision="day", intensity=rng.choice((-8.0, -3.0, 2.5, 5.0)),
+                )
             )  # fmt: skip
-            batch.append((record, None, "synthetic"))
-            if len(batch) == 500:
-                store.save_many(batch)
-                batch = []
-        if batch:
+        previous = (previous + evs)[-50:]
+        used = {x for e in evs for x in (*e.source, *e.target)}
+        yield Record(
+            id=f"doc-{d:06d}", text=SENTENCE, title=f"Doc {d}", date=day.isoformat(), language="en",
+            content_hash=f"{d:064d}", actors={k: actors[k] for k in used}, events=evs,
+        )  # fmt: skip
+
+
+def save(store: Store, records: Iterator[Record]) -> None:
+    """Write ``records`` 500 to a transaction."""
+    batch: list[tuple[Record, str | None, str | None]] = []
+    for record in records:
+        batch.append((record, None, "synthetic"))
+        if len(batch) == 500:
             store.save_many(batch)
+            batch = []
+    if batch:
+        store.save_many(batch)
 
 
 def timed(fn: Callable[[], Any], rounds: int) -> tuple[float, float, Any]:
@@ -103,16 +105,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.rebuild and args.db.exists():
         args.db.unlink()
+    docs = args.events // 5
     if not args.db.exists():
         t = time.perf_counter()
-        build(args.db, args.events)
+        with Store(args.db) as store:
+            save(store, synthetic_records(docs))
         print(f"built {args.db} in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     with Store(args.db) as store:
         counts = store.counts()
         best, _, summary = timed(lambda: recluster(store), 1)
         print(f"store: {counts['documents']} documents, {summary.reports} event reports, ", end="")
         print(f"{summary.events} events")
-        print(f"recluster (whole corpus, written back): {best:.2f} s\n")
+        print(f"recluster (whole corpus, written back): {best:.2f} s")
+        save(store, synthetic_records(100, first=docs + store.counts()["documents"]))
+        best, _, step = timed(lambda: recluster(store, full=False), 1)
+        print(f"recluster after 100 more documents (their groups only, {step.reports} rows): {best:.2f} s\n")
         queries: list[tuple[str, Callable[[], Any]]] = [
             ("counts (events vs reports)", store.counts),
             ("dyad C01–C02 by month (country roll-up)", lambda: dyad_series(store, "C01", "C02")),

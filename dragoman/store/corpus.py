@@ -62,14 +62,38 @@ class EventFact:
         return None
 
 
+#: The clustering group of an event row: its type and its sets of actors and recipients
+#: (``dragoman.corpus.clusters`` only ever joins rows of one group).
+GROUP_KEY_SQL = (
+    "e.type || chr(31) || array_to_string(list_sort(list_distinct(e.source)), chr(30)) || chr(31) "
+    "|| array_to_string(list_sort(list_distinct(e.target)), chr(30))"
+)
+
+
+def group_key(event_type: str, source: Sequence[str], target: Sequence[str]) -> str:
+    """:data:`GROUP_KEY_SQL` computed in Python."""
+    return "\x1f".join((event_type, "\x1e".join(sorted(set(source))), "\x1e".join(sorted(set(target)))))
+
+
 def event_facts(
     con: duckdb.DuckDBPyConnection,
     *,
     factualities: Sequence[str] = (),
     actors: Sequence[str] = (),
+    unclustered: bool = False,
+    groups: Sequence[str] | None = None,
 ) -> list[EventFact]:
-    """Every stored event row (of these factualities, touching these actors, when given), by key."""
+    """Every stored event row (of these factualities, touching these actors, when given), by key.
+
+    ``unclustered`` keeps the rows with no cluster row yet; ``groups`` those of these
+    :func:`group_key` values.
+    """
     where, params = [], []
+    if unclustered:
+        where.append("c.cluster_id IS NULL")
+    if groups is not None:
+        where.append(f"list_contains(?::VARCHAR[], {GROUP_KEY_SQL})")
+        params.append(list(groups))
     if factualities:
         where.append("list_contains(?::VARCHAR[], e.factuality)")
         params.append(list(factualities))

@@ -834,10 +834,19 @@ class Store:
             raise
 
     def event_facts(
-        self, factuality: str | Sequence[str] | None = None, actor: str | Sequence[str] | None = None
+        self,
+        factuality: str | Sequence[str] | None = None,
+        actor: str | Sequence[str] | None = None,
+        *,
+        unclustered: bool = False,
+        groups: Sequence[str] | None = None,
     ) -> list[EventFact]:
-        """Every event row (of these factualities, with these exact actor ids) with its cluster."""
-        return event_facts(self._con, factualities=_values(factuality), actors=_values(actor))
+        """Every event row (of these factualities, with these exact actor ids; not yet clustered;
+        of these clustering groups) with its cluster."""
+        return event_facts(
+            self._con, factualities=_values(factuality), actors=_values(actor), unclustered=unclustered,
+            groups=groups,
+        )  # fmt: skip
 
     def event_rows(self, keys: Sequence[str]) -> list[EventRow]:
         """The events of these rows (``doc_id:idx``, as :attr:`EventFact.key`), with their sentences."""
@@ -874,10 +883,19 @@ class Store:
         ).fetchone()
         return bool(row and row[0])
 
-    def replace_event_clusters(self, rows: Sequence[tuple[str, int, str]]) -> None:
-        """Replace every cluster assignment with ``rows`` of (doc_id, idx, cluster_id), atomically."""
+    def replace_event_clusters(
+        self, rows: Sequence[tuple[str, int, str]], *, everything: bool = True
+    ) -> None:
+        """Store cluster assignments ``rows`` of (doc_id, idx, cluster_id) atomically: instead of
+        every assignment (``everything``), or of those rows only."""
         with self._transaction("store event clusters"):
-            self._con.execute("DELETE FROM event_clusters")
+            if everything:
+                self._con.execute("DELETE FROM event_clusters")
+            else:
+                self._con.execute(
+                    "DELETE FROM event_clusters WHERE list_contains(?, doc_id || ':' || idx::VARCHAR)",
+                    [[f"{doc_id}:{idx}" for doc_id, idx, _ in rows]],
+                )
             self._insert_rows("event_clusters", rows)
 
 
