@@ -18,9 +18,10 @@ the PLOVER manual's chapter 6 (table 6.1 and its information objects):
 - ``event`` (a one-element list), ``event_text`` (the trigger words), ``quad_code`` (1–4,
   :data:`dragoman.events.lexicon.QUAD`), ``event_scale`` (the PLOVER intensity, −10 … +10),
   ``mode`` and ``context`` (lists), ``event_loc`` (location object, table 6.6: ``resolved_place``,
-  ``country_code``, plus ``identifier_id``, the place actor; null when no place; the store keeps no
-  coordinates), ``link`` (the event cluster the report belongs to: the manual's "common reference
-  across multiple related events"; the report's own id when it is not clustered);
+  ``country_code``, ``lat``, ``lon``, ``geonameid`` (null where the gazetteer has none), plus
+  ``identifier_id``, the place actor; null when no place), ``link`` (the event cluster the report
+  belongs to: the manual's "common reference across multiple related events"; the report's own id
+  when it is not clustered);
 - ``text`` (the sentence), ``text_info`` (table 6.3 ``start``/``end`` of the sentence in the
   document, plus the document offsets of the trigger ``event_start``/``event_end``, of the time
   expression ``date_start``/``date_end`` and of a quotation ``quote_start``/``quote_end``, null
@@ -43,8 +44,6 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import duckdb
-
 import dragoman
 from dragoman.errors import ExportError
 from dragoman.events.lexicon import QUAD
@@ -64,7 +63,7 @@ CODEBOOK = "PLOVER 0.8 (Dragoman rules)"
 #: the PLOVER quad class (1 verbal cooperation … 4 material conflict, as GDELT's);
 #: ``PloverIntensity`` in place of ``GoldsteinScale``; ``NumMentions`` the event's reports,
 #: ``NumArticles`` its documents, ``NumSources`` its publications (a document without one counts
-#: as its own); ``ActionGeo_*`` the event's place (no coordinates: the store keeps none);
+#: as its own); ``ActionGeo_*`` the event's place and its coordinates;
 #: ``DATEADDED`` when its first report was ingested (YYYYMMDDHHMMSS, UTC); ``SOURCEURL`` the
 #: representative report's document URL. Then Dragoman's: ``ClusterID``, ``PloverEvent``,
 #: ``PloverMode``, ``Factuality``, ``DocID`` (of the representative report: the most confident).
@@ -100,7 +99,14 @@ def plover_records(store: Store, *, include: Sequence[str] = ()) -> Iterator[dic
             "mode": [r["mode"]] if r["mode"] else [],
             "context": list(r["context"]),
             "event_loc": (
-                {"identifier_id": r["location"], "resolved_place": place[0], "country_code": place[2]}
+                {
+                    "identifier_id": r["location"],
+                    "resolved_place": place[0],
+                    "country_code": place[2],
+                    "lat": place[4],
+                    "lon": place[5],
+                    "geonameid": place[6],
+                }
                 if place is not None
                 else None
             ),
@@ -174,8 +180,8 @@ def cameo_rows(store: Store, *, include: Sequence[str] = ()) -> list[tuple[str, 
             "NumArticles": str(len({r["doc_id"] for r in reports})),
             "ActionGeo_FullName": place[0] if place else "",
             "ActionGeo_CountryCode": (place[2] or "") if place else "",
-            "ActionGeo_Lat": "",
-            "ActionGeo_Long": "",
+            "ActionGeo_Lat": _text(place[4]) if place else "",
+            "ActionGeo_Long": _text(place[5]) if place else "",
             "DATEADDED": min(r["ingested_at"] for r in reports).strftime("%Y%m%d%H%M%S"),
             "SOURCEURL": rep["url"] or "",
             "ClusterID": cluster_id,
@@ -195,15 +201,10 @@ def cameo_rows(store: Store, *, include: Sequence[str] = ()) -> list[tuple[str, 
     return rows
 
 
-def connection(store: Store) -> duckdb.DuckDBPyConnection:
-    """The store's DuckDB connection: exports read many tables at once, which no Store method does."""
-    return store._con
-
-
 def _reports(store: Store, include: Sequence[str]) -> Iterator[dict[str, Any]]:
     """Every event row of these factualities with its document's facts and its cluster, by key."""
     factualities = check_factualities(include)
-    cursor = connection(store).execute(
+    cursor = store.connection.execute(
         r"""
         SELECT e.doc_id || ':' || e.idx::VARCHAR AS key, e.doc_id, e.idx, e.type, e.mode, e.context,
                e.cameo, e.intensity, e.source, e.target, e.sentence_start, e.sentence_end,
@@ -229,11 +230,12 @@ def _reports(store: Store, include: Sequence[str]) -> Iterator[dict[str, Any]]:
 
 def _actor_tables(
     store: Store,
-) -> tuple[dict[str, tuple[str, str | None, str | None, str | None]], dict[tuple[str, str], str]]:
-    """``{id: (name, kind, country, sector)}`` and ``{(doc_id, id): sector as of that document}``."""
-    con = connection(store)
-    actors = {r[0]: (r[1], r[2], r[3], r[4]) for r in con.execute(
-        "SELECT id, name, kind, country, sector FROM actors"
+) -> tuple[dict[str, tuple[Any, ...]], dict[tuple[str, str], str]]:
+    """``{id: (name, kind, country, sector, lat, lon, geonameid)}`` and ``{(doc_id, id): sector as of
+    that document}``."""
+    con = store.connection
+    actors = {r[0]: tuple(r[1:]) for r in con.execute(
+        "SELECT id, name, kind, country, sector, lat, lon, geonameid FROM actors"
     ).fetchall()}  # fmt: skip
     sectors = {
         (r[0], r[1]): r[2]
@@ -247,10 +249,10 @@ def _actor_tables(
 def _entity(
     actor_id: str,
     doc_id: str,
-    actors: dict[str, tuple[str, str | None, str | None, str | None]],
+    actors: dict[str, tuple[Any, ...]],
     sectors: dict[tuple[str, str], str],
 ) -> dict[str, Any]:
-    name, kind, country, sector = actors.get(actor_id, (actor_id, None, None, None))
+    name, kind, country, sector = actors.get(actor_id, (actor_id, None, None, None))[:4]
     return {
         "code": country,
         "sector": sectors.get((doc_id, actor_id), sector),
@@ -264,7 +266,7 @@ def _actor_columns(
     prefix: str,
     actor_id: str | None,
     doc_id: str,
-    actors: dict[str, tuple[str, str | None, str | None, str | None]],
+    actors: dict[str, tuple[Any, ...]],
     sectors: dict[tuple[str, str], str],
 ) -> dict[str, str]:
     if actor_id is None:

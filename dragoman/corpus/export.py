@@ -31,7 +31,6 @@ from dragoman.corpus.event_data import (
     CAMEO_COLUMNS,
     cameo_rows,
     check_factualities,
-    connection,
     plover_records,
 )
 from dragoman.errors import ExportError
@@ -106,15 +105,11 @@ def export_cameo(store: Store, out: Path, *, include: Sequence[str] = ()) -> Exp
 
 def table_names(store: Store) -> list[str]:
     """The store's data tables, by name (internal ones, such as ``_migrations``, left out)."""
-    rows = (
-        connection(store)
-        .execute(
-            "SELECT table_name FROM duckdb_tables() "
-            "WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal "
-            "AND NOT starts_with(table_name, '_') ORDER BY table_name"
-        )
-        .fetchall()
-    )
+    rows = store.connection.execute(
+        "SELECT table_name FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal "
+        "AND NOT starts_with(table_name, '_') ORDER BY table_name"
+    ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -129,7 +124,7 @@ def export_tables(
     if file_format not in ("parquet", "csv"):
         raise ExportError(f"unknown table format {file_format!r}: expected parquet or csv")
     factualities = check_factualities(include)
-    con = connection(store)
+    con = store.connection
     _folder(out)
     files, rows = [], {}
     for table in table_names(store):

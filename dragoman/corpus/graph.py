@@ -66,14 +66,14 @@ def build_graph(
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for t in totals:
         for edge in ((t.a, t.b), (t.b, t.a)) if t.mutual else ((t.a, t.b),):
-            attrs = edges.setdefault(
+            weights = edges.setdefault(
                 edge, {"events": 0, "reports": 0, "score": 0.0, **dict.fromkeys(QUAD_NAMES.values(), 0)}
             )
-            attrs["events"] += t.events
-            attrs["reports"] += t.reports
-            attrs["score"] += t.score
+            weights["events"] += t.events
+            weights["reports"] += t.reports
+            weights["score"] += t.score
             for event_type in t.types:
-                attrs[quad_name(event_type)] += 1
+                weights[quad_name(event_type)] += 1
     graph = nx.DiGraph()
     for actor in sorted({n for edge in edges for n in edge}):
         name, kind, country = actors.get(actor, (actor, None, None))
@@ -84,8 +84,8 @@ def build_graph(
         if country:
             attrs["country"] = country
         graph.add_node(actor, **attrs)
-    for (a, b), attrs in sorted(edges.items()):
-        graph.add_edge(a, b, **attrs)
+    for (a, b), weights in sorted(edges.items()):
+        graph.add_edge(a, b, **weights)
     return graph
 
 

@@ -339,11 +339,13 @@ class Store:
         )
         # The actor's identity is global; its sector and office are as of this document's date.
         self._insert_rows(
-            "actors (id, name, kind, country, sector, kb_id)",
+            "actors (id, name, kind, country, sector, kb_id, lat, lon, geonameid)",
             _actor_rows(records),
             on_conflict="ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
             # a document that does not know a local actor's country does not erase it
-            "country = coalesce(excluded.country, actors.country), kb_id = excluded.kb_id",
+            "country = coalesce(excluded.country, actors.country), kb_id = excluded.kb_id, "
+            "lat = coalesce(excluded.lat, actors.lat), lon = coalesce(excluded.lon, actors.lon), "
+            "geonameid = coalesce(excluded.geonameid, actors.geonameid)",
         )
         self._insert_rows(
             "document_actors",
@@ -500,9 +502,12 @@ class Store:
                 "sector": r[4],
                 "kb_id": r[5],
                 "office": json.loads(r[6]) if r[6] is not None else None,
+                # a place's coordinates, only where it has them
+                **({"lat": r[7], "lon": r[8], "geonameid": r[9]} if r[7] is not None else {}),
             }
             for r in q(
-                "SELECT a.id, a.name, a.kind, a.country, da.sector, a.kb_id, da.office "
+                "SELECT a.id, a.name, a.kind, a.country, da.sector, a.kb_id, da.office, a.lat, a.lon, "
+                "a.geonameid "
                 "FROM document_actors da JOIN actors a ON a.id = da.actor_id "
                 "WHERE da.doc_id = ? ORDER BY a.id",
                 [doc_id],
@@ -833,6 +838,14 @@ class Store:
                 raise StoreError(f"could not {what} in {self.path}: {_first_line(exc)}") from exc
             raise
 
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, for read queries made outside this package (web pages, exports).
+
+        Every write goes through a :class:`Store` method, so that migrations and transactions stay here.
+        """
+        return self._con
+
     def event_facts(
         self,
         factuality: str | Sequence[str] | None = None,
@@ -923,10 +936,12 @@ def _actor_rows(records: Sequence[Record]) -> list[tuple[Any, ...]]:
     rows: dict[str, tuple[Any, ...]] = {}
     for record in records:
         for a, actor in record.actors.items():
-            row = (a, actor.get("name") or a, actor.get("kind"), actor.get("country"), actor.get("sector"),
-                   actor.get("kb_id"))  # fmt: skip
+            row = (
+                a, actor.get("name") or a, actor.get("kind"), actor.get("country"), actor.get("sector"),
+                actor.get("kb_id"), actor.get("lat"), actor.get("lon"), actor.get("geonameid"),
+            )  # fmt: skip
             first = rows.get(a)
-            rows[a] = row if first is None else (*row[:4], first[4], row[5])
+            rows[a] = row if first is None else (*row[:4], first[4], *row[5:])
     return list(rows.values())
 
 

@@ -193,7 +193,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         # row without a cluster row is its own cluster. `actor_merges` records, per document, each
         # document-local actor id the extractor wrote and the corpus actor it was stored as (and
         # why); `actor_splits` keeps a user's decision that a document's local actor is NOT the
-        # corpus actor of the same name, so re-ingesting the document keeps them apart.
+        # corpus actor of the same name, so re-ingesting the document keeps them apart. Places keep
+        # their coordinates (exports and maps need them).
         "0004_corpus",
         """
         CREATE TABLE event_clusters (
@@ -212,6 +213,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             rule     VARCHAR NOT NULL,
             PRIMARY KEY (doc_id, local_id)
         );
+        ALTER TABLE actors ADD COLUMN lat DOUBLE;
+        ALTER TABLE actors ADD COLUMN lon DOUBLE;
+        ALTER TABLE actors ADD COLUMN geonameid BIGINT;
         CREATE TABLE actor_splits (
             doc_id   VARCHAR NOT NULL,
             local_id VARCHAR NOT NULL,

@@ -61,7 +61,7 @@ class Partner:
 
 
 def _con(store: Store) -> duckdb.DuckDBPyConnection:
-    return store._con
+    return store.connection
 
 
 def search_actors(store: Store, query: str, limit: int = 20) -> list[ActorHit]:

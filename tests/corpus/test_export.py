@@ -26,7 +26,15 @@ ACTORS = {
     "USA": {"name": "United States", "kind": "country", "country": "USA", "sector": "GOV"},
     "AZE": {"name": "Azerbaijan", "kind": "country", "country": "AZE", "sector": None},
     "RUS": {"name": "Russia", "kind": "country", "country": "RUS", "sector": None},
-    "loc:baku": {"name": "Baku", "kind": "location", "country": "AZE", "sector": None},
+    "loc:baku": {
+        "name": "Baku",
+        "kind": "location",
+        "country": "AZE",
+        "sector": None,
+        "lat": 40.37767,
+        "lon": 49.89201,
+        "geonameid": 587084,
+    },
     # a tab in a name must not break the TSV
     "org:odd": {"name": "Odd\tName", "kind": "organization", "country": None, "sector": None},
 }
@@ -163,6 +171,9 @@ def test_plover_record_fields_follow_the_manual(store):
         "identifier_id": "loc:baku",
         "resolved_place": "Baku",
         "country_code": "AZE",
+        "lat": 40.37767,
+        "lon": 49.89201,
+        "geonameid": 587084,
     }
     assert first["link"] == "ev-october" and records["doc-b:0"]["link"] == "ev-october"
     # an unclustered report is its own event
@@ -248,6 +259,7 @@ def test_cameo_include_counts_only_the_reports_kept(store):
     rows = [dict(zip(CAMEO_COLUMNS, r, strict=True)) for r in cameo_rows(store, include=["attributed"])]
     assert [(r["ClusterID"], r["NumMentions"], r["DocID"]) for r in rows] == [("ev-october", "1", "doc-a")]
     assert rows[0]["ActionGeo_FullName"] == "Baku" and rows[0]["ActionGeo_CountryCode"] == "AZE"
+    assert (rows[0]["ActionGeo_Lat"], rows[0]["ActionGeo_Long"]) == ("40.3777", "49.892")
 
 
 # -- tables -------------------------------------------------------------------------------------
