@@ -46,20 +46,6 @@ class ActorHit:
         return asdict(self)
 
 
-@dataclass(frozen=True, slots=True)
-class Partner:
-    """An actor that shares events with another, and how many of each class."""
-
-    id: str
-    name: str
-    events: int
-    cooperation: int
-    conflict: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
 def _con(store: Store) -> duckdb.DuckDBPyConnection:
     return store.connection
 
@@ -105,36 +91,9 @@ def search_text(store: Store, query: str, limit: int = 20) -> list[TextHit]:
     return hits
 
 
-def count_events(store: Store) -> int:
-    """How many events the store holds."""
-    row = _con(store).execute("SELECT count(*) FROM events").fetchone()
-    return int(row[0]) if row else 0
-
-
 def recent_events(store: Store, limit: int = 10) -> list[EventRow]:
     """The ``limit`` latest dated events, newest first (the store lists events oldest first)."""
     row = _con(store).execute("SELECT count(*) FROM events WHERE day_first IS NOT NULL").fetchone()
     dated = int(row[0]) if row else 0
     rows = store.events(limit=limit, offset=max(0, dated - limit))
     return [r for r in reversed(rows) if r.event.date]
-
-
-def partners(store: Store, actor_id: str, limit: int = 15) -> list[Partner]:
-    """The actors ``actor_id`` shares events with (as source or target), most events first, with how
-    many of them are cooperation (positive PLOVER intensity) and conflict (negative)."""
-    con = _con(store)
-    rows = con.execute(
-        """
-        WITH mine AS (
-            SELECT e.intensity, list_distinct(list_concat(e.source, e.target)) AS parties
-            FROM events e WHERE list_contains(list_concat(e.source, e.target), ?)
-        ), pairs AS (SELECT unnest(parties) AS other, intensity FROM mine)
-        SELECT p.other, coalesce(any_value(a.name), p.other), count(*),
-               count(*) FILTER (WHERE p.intensity > 0), count(*) FILTER (WHERE p.intensity < 0)
-        FROM pairs p LEFT JOIN actors a ON a.id = p.other
-        WHERE p.other <> ?
-        GROUP BY p.other ORDER BY count(*) DESC, p.other LIMIT ?
-        """,
-        [actor_id, actor_id, limit],
-    ).fetchall()
-    return [Partner(*r) for r in rows]

@@ -71,7 +71,19 @@ def actor(store: Store, actor_id: str, *, mentions: int = 20) -> dict[str, Any] 
     return {
         **_plain(dossier),
         "events": [r.to_dict() for r in store.events(actor=actor_id, limit=TIMELINE_EVENTS)],
-        "partners": [p.to_dict() for p in queries.partners(store, actor_id)],
+        # the dossier's partners, as the page lists them (asserted events, clusters not reports)
+        "partners": [
+            {
+                "id": p.b,
+                "name": p.b_name,
+                "events": p.events,
+                "reports": p.reports,
+                "cooperation": p.cooperation,
+                "conflict": p.conflict,
+                "score": p.score,
+            }
+            for p in dossier.partners
+        ],
         "framing": {
             "spans": summary.spans,
             "techniques": [t.to_dict() for t in summary.techniques],
