@@ -116,25 +116,8 @@ def event_facts(
 
 
 def _fact(r: Sequence[Any]) -> EventFact:
-    return EventFact(
-        doc_id=r[0],
-        idx=r[1],
-        type=r[2],
-        source=tuple(r[3]),
-        target=tuple(r[4]),
-        factuality=r[5],
-        intensity=r[6],
-        cameo=r[7],
-        trigger_text=r[8],
-        location=r[9],
-        location_country=r[10],
-        date=r[11],
-        day_first=r[12],
-        day_last=r[13],
-        doc_date=r[14],
-        doc_source=r[15],
-        cluster_id=r[16],
-    )
+    """The :class:`EventFact` of a row of :func:`event_facts`'s query (columns in field order)."""
+    return EventFact(r[0], r[1], r[2], tuple(r[3]), tuple(r[4]), *r[5:])
 
 
 @dataclass(frozen=True, slots=True)

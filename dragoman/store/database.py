@@ -749,16 +749,7 @@ class Store:
         merge = self._merge_of(doc_id, actor_id)
         new_id = split_id(merge.local_id, doc_id)
         with self._transaction(f"split {actor_id} in {doc_id}"):
-            self._con.execute(
-                "INSERT INTO actors (id, name, kind, country, sector, kb_id) "
-                "SELECT ?, name, kind, country, sector, NULL FROM actors WHERE id = ? ON CONFLICT DO NOTHING",
-                [new_id, actor_id],
-            )
-            self._rename_actor(doc_id, actor_id, new_id)
-            self._con.execute(
-                "UPDATE actor_merges SET actor_id = ?, rule = ? WHERE doc_id = ? AND local_id = ?",
-                [new_id, SPLIT, doc_id, merge.local_id],
-            )
+            self._move_actor(merge, new_id, SPLIT)
             self._con.execute(
                 "INSERT INTO actor_splits VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 [doc_id, merge.local_id, _now()],
@@ -782,20 +773,25 @@ class Store:
         }
         new_id, rule = choose_id(merge.local_id, merge.country, found)
         with self._transaction(f"unsplit {actor_id} in {doc_id}"):
-            self._con.execute(
-                "INSERT INTO actors (id, name, kind, country, sector, kb_id) "
-                "SELECT ?, name, kind, country, sector, NULL FROM actors WHERE id = ? ON CONFLICT DO NOTHING",
-                [new_id, actor_id],
-            )
-            self._rename_actor(doc_id, actor_id, new_id)
-            self._con.execute(
-                "UPDATE actor_merges SET actor_id = ?, rule = ? WHERE doc_id = ? AND local_id = ?",
-                [new_id, rule, doc_id, merge.local_id],
-            )
+            self._move_actor(merge, new_id, rule)
             self._con.execute(
                 "DELETE FROM actor_splits WHERE doc_id = ? AND local_id = ?", [doc_id, merge.local_id]
             )
         return new_id
+
+    def _move_actor(self, merge: Merge, new_id: str, rule: str) -> None:
+        """Store ``merge``'s document-local actor as ``new_id`` (by ``rule``), inside a transaction."""
+        self._con.execute(
+            "INSERT INTO actors (id, name, kind, country, sector, kb_id, lat, lon, geonameid) "
+            "SELECT ?, name, kind, country, sector, NULL, lat, lon, geonameid FROM actors WHERE id = ? "
+            "ON CONFLICT DO NOTHING",
+            [new_id, merge.actor_id],
+        )
+        self._rename_actor(merge.doc_id, merge.actor_id, new_id)
+        self._con.execute(
+            "UPDATE actor_merges SET actor_id = ?, rule = ? WHERE doc_id = ? AND local_id = ?",
+            [new_id, rule, merge.doc_id, merge.local_id],
+        )
 
     def _merge_of(self, doc_id: str, actor_id: str) -> Merge:
         found = [m for m in self.merges(actor_id) if m.doc_id == doc_id]
