@@ -502,7 +502,7 @@ def _align(gold: Sequence[GoldEntity], pred: Sequence[tuple[int, int, str | None
     return aligned
 
 
-def _b_cubed(mentions: list[tuple[Any, Any]]) -> tuple[float, float, float]:
+def b_cubed(mentions: list[tuple[Any, Any]]) -> tuple[float, float, float]:
     """B-cubed precision, recall, F1 over ``(gold_cluster, predicted_cluster)`` mentions."""
     if not mentions:
         return math.nan, math.nan, math.nan
@@ -514,7 +514,7 @@ def _b_cubed(mentions: list[tuple[Any, Any]]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _pairwise(mentions: list[tuple[Any, Any]]) -> tuple[float, float, float]:
+def pairwise(mentions: list[tuple[Any, Any]]) -> tuple[float, float, float]:
     """Pairwise precision, recall, F1: mention pairs clustered together by prediction and gold.
 
     With no pair sharing a predicted actor, precision is 1 (nothing was wrongly merged); with no
@@ -564,9 +564,9 @@ def score_gum_identity(
                 within.append(((doc.doc, wiki), (doc.doc, actor)))
     scores: dict[str, float] = {}
     for name, (p, r, f) in (
-        ("b3", _b_cubed(scored)),
-        ("pair", _pairwise(scored)),
-        ("doc_b3", _b_cubed(within)),
+        ("b3", b_cubed(scored)),
+        ("pair", pairwise(scored)),
+        ("doc_b3", b_cubed(within)),
     ):
         scores.update({f"{name}_p": p, f"{name}_r": r, f"{name}_f1": f})
     scores.update(

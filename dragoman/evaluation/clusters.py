@@ -38,7 +38,7 @@ from dragoman.corpus.clusters import recluster
 from dragoman.errors import GoldDataError
 
 # The pair and B-cubed formulas are the ones actor identity is scored with: one copy.
-from dragoman.evaluation.actors import _b_cubed, _pairwise
+from dragoman.evaluation.actors import b_cubed, pairwise
 from dragoman.store import Store
 from dragoman.store.corpus import EventFact
 
@@ -144,8 +144,8 @@ def score_clusters(gold: Sequence[GoldReport], predicted: dict[str, str | None])
     """
     clusters = {g.doc: predicted.get(g.doc) or f"missed:{g.doc}" for g in gold}
     mentions = [(g.event, clusters[g.doc]) for g in gold]
-    pair_p, pair_r, pair_f1 = _pairwise(mentions)
-    b3_p, b3_r, b3_f1 = _b_cubed(mentions)
+    pair_p, pair_r, pair_f1 = pairwise(mentions)
+    b3_p, b3_r, b3_f1 = b_cubed(mentions)
     missed = [g.doc for g in gold if predicted.get(g.doc) is None]
     return ClusterScores(
         pair_p=pair_p,
