@@ -6,7 +6,8 @@ reading goes on with the next. Decisions:
 
 * a missing, ``null`` or empty ``id`` gives ``id=None`` (the caller then uses the content hash); any
   other id is turned into a string (``7`` → ``"7"``);
-* ``text`` must be a non-blank string and is kept exactly as given;
+* ``text`` must be a non-blank string and is kept exactly as given; it, the id and the kept metadata
+  must be valid Unicode (JSON can escape half a surrogate pair, ``"\\ud800"``, which no UTF-8 text holds);
 * ``title``, ``url`` and ``source`` are kept where they are non-blank strings, else ``None``;
 * a ``date`` must be ``YYYY-MM-DD`` or an ISO 8601 date-time (its date part is kept); an unreadable date
   does not fail the document: it is logged and ``default_date`` applies, as if it were absent;
@@ -32,6 +33,9 @@ logger = logging.getLogger(__name__)
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _CHUNK = 1024 * 1024
+
+#: The optional string fields a document keeps from its JSON record.
+_METADATA = ("title", "url", "source")
 
 
 class LineStream(Protocol):
@@ -137,6 +141,13 @@ def record_document(
         return InputError(origin, "empty text", line)
     raw_id = value.get("id")
     doc_id = None if raw_id is None or raw_id == "" else str(raw_id)
+    for key, string in (("text", text), ("id", doc_id), *((k, value.get(k)) for k in _METADATA)):
+        position = _lone_surrogate(string)
+        if position is not None:
+            # JSON may escape half a UTF-16 pair ("\\ud800"); no UTF-8 text, hash or database holds one.
+            return InputError(
+                origin, f'"{key}" is not valid Unicode (a lone surrogate at character {position})', line
+            )
     date = iso_date(value.get("date"))
     if date is None and value.get("date") is not None:
         logger.warning("%s:%d: unreadable date %r ignored", origin, line, value.get("date"))
@@ -153,6 +164,17 @@ def record_document(
         language=detect_language(text),
         encoding="utf-8",
     )
+
+
+def _lone_surrogate(value: object) -> int | None:
+    """The position of the first lone UTF-16 surrogate in a string value, else ``None``."""
+    if not isinstance(value, str):
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
 
 
 def _json_type(value: Any) -> str:
