@@ -39,7 +39,11 @@ def read_feed(
         the entry's position as ``line``), or a single one for a feed that cannot be read or has no entries.
     """
     # A stream, never bytes or str: feedparser takes those for a path or URL to open when they look like one.
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # feedparser's encoding sniffing raises on some malformed declarations
+        yield InputError(origin, f"not a readable RSS/Atom feed ({type(exc).__name__}: {exc})")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo"):
