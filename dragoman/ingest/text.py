@@ -36,6 +36,12 @@ _PREFERRED_TIES = ("utf_8", "cp1252", "latin_1")
 #: C0 and C1 control characters other than tab, line feed, vertical tab, form feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
+#: UTF-16 without a BOM is recognised from the first bytes when at least this share of the pairs have
+#: a NUL high byte (Latin-script text: nearly all) and at most this share a NUL low byte (none in text).
+_UTF16_SAMPLE = 4096
+_UTF16_MIN_NULS = 0.3
+_UTF16_MAX_STRAY_NULS = 0.01
+
 _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
 
 BINARY = "binary file, not text"
@@ -47,8 +53,9 @@ def decode_bytes(
 ) -> tuple[str, str]:
     """Decode ``data`` and return the text and the encoding it was decoded from.
 
-    UTF-8 (with or without BOM) and UTF-16/32 with BOM are recognised first; anything else is detected
-    with charset-normalizer (e.g. Latin-1 or cp1252 pages). Only the BOM is removed.
+    UTF-8 (with or without BOM), UTF-16/32 with BOM and UTF-16 without BOM (from its NUL bytes) are
+    recognised first; anything else is detected with charset-normalizer (e.g. Latin-1 or cp1252 pages).
+    Only the BOM is removed.
 
     Args:
         data: the raw bytes of the input.
@@ -71,11 +78,20 @@ def decode_bytes(
             except UnicodeDecodeError as exc:
                 raise InputError(origin, BINARY, line) from exc
     if b"\x00" in data:
-        raise InputError(origin, BINARY, line)
-    try:
-        text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        text, encoding = _decode_declared(data, declared) or _detect(data, origin, line)
+        # Text has no NUL bytes, except UTF-16 without a BOM (Windows tools write it): there, the NULs
+        # are the high bytes of Latin-script characters, all on one side of each pair.
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError(origin, BINARY, line)
+        try:
+            text, encoding = data.decode(utf16), utf16
+        except UnicodeDecodeError as exc:
+            raise InputError(origin, BINARY, line) from exc
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _decode_declared(data, declared) or _detect(data, origin, line)
     if _looks_binary(text):
         raise InputError(origin, BINARY, line)
     return text, encoding
@@ -124,6 +140,20 @@ def _detect(data: bytes, origin: str, line: int | None) -> tuple[str, str]:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
         raise InputError(origin, BINARY, line) from exc
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` where the NUL bytes of ``data`` sit on one side of each pair."""
+    if len(data) % 2:
+        return None
+    sample = data[:_UTF16_SAMPLE]
+    pairs = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= _UTF16_MIN_NULS * pairs and even <= _UTF16_MAX_STRAY_NULS * pairs:
+        return "utf-16-le"
+    if even >= _UTF16_MIN_NULS * pairs and odd <= _UTF16_MAX_STRAY_NULS * pairs:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(text: str) -> bool:
