@@ -28,9 +28,22 @@ if TYPE_CHECKING:
 #: Seconds a request waits for another process (an ingest) to let go of the store.
 READ_WAIT = 2.0
 
+#: Seconds a request to analyse an article waits for the one it queues behind. Requests are served by a
+#: pool of 40 threads; without a bound, a few dozen long articles posted at once would hold every thread
+#: and leave none for reads.
+ANALYSE_WAIT = 10.0
 
-class StoreBusy(DragomanError):
+
+class ServerBusy(DragomanError):
+    """The server cannot take the request now; it may be retried shortly (answered ``503``)."""
+
+
+class StoreBusy(ServerBusy):
     """Another process is writing to the store; the request may be retried shortly."""
+
+
+class AnalyserBusy(ServerBusy):
+    """The pipeline is analysing other articles; the request may be retried shortly."""
 
 
 class StoreAccess:
@@ -78,16 +91,26 @@ class StoreAccess:
 class Analyser:
     """The language pipeline for ``POST /api/extract`` and the analyse page, built on first use.
 
-    spaCy pipelines are not meant to be shared between threads, so one document is analysed at a time.
+    spaCy pipelines are not meant to be shared between threads, so one document is analysed at a time;
+    a request that has waited ``wait`` seconds for its turn gets :class:`AnalyserBusy`.
+
+    Args:
+        extractor: the pipeline to use (default: built on first use).
+        wait: seconds a request waits for the analysis before it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, extractor: Extractor | None = None, *, wait: float = ANALYSE_WAIT) -> None:
         self._lock = threading.Lock()
-        self._extractor: Extractor | None = None
+        self._extractor = extractor
+        self.wait = wait
 
     def analyse(self, text: str, *, date: str | None = None, title: str | None = None,
                 doc_id: str | None = None) -> Record:  # fmt: skip
-        """The extraction record of ``text`` (published on ``date``), as ``dragoman extract`` makes it."""
+        """The extraction record of ``text`` (published on ``date``), as ``dragoman extract`` makes it.
+
+        Raises:
+            AnalyserBusy: other articles kept the pipeline busy for longer than :attr:`wait` seconds.
+        """
         from dragoman.extract import Extractor
         from dragoman.ingest import InputDocument
         from dragoman.ingest.language import detect_language
@@ -95,7 +118,13 @@ class Analyser:
         item = InputDocument.from_text(
             text, date=date, title=title, id=doc_id, language=detect_language(text), origin="<api>"
         )
-        with self._lock:
+        if not self._lock.acquire(timeout=self.wait):
+            raise AnalyserBusy(
+                f"the analyser is busy with other articles (waited {self.wait:g} s); try again"
+            )
+        try:
             if self._extractor is None:
                 self._extractor = Extractor()
             return self._extractor.extract_one(item)
+        finally:
+            self._lock.release()

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dragoman.errors import StoreError
-from dragoman.web.access import StoreBusy
+from dragoman.web.access import ServerBusy
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +72,8 @@ def install_error_handlers(app: FastAPI) -> None:
         first = details[0] if details else {"where": "request", "message": "invalid"}
         return _respond(request, 422, f"{first['where']}: {first['message']}", details)
 
-    @app.exception_handler(StoreBusy)
-    async def busy(request: Request, exc: StoreBusy) -> Response:
+    @app.exception_handler(ServerBusy)
+    async def busy(request: Request, exc: ServerBusy) -> Response:
         return _respond(request, 503, str(exc), headers={"Retry-After": "5"})
 
     @app.exception_handler(StoreError)
