@@ -40,7 +40,7 @@ EVENT_CSV_COLUMNS = (
     "doc_id", "idx", "doc_date", "date", "date_precision", "type", "mode", "context", "cameo", "intensity",
     "source", "source_names", "target", "target_names", "factuality", "attributed_to", "attributed_actor",
     "confidence", "location", "location_name", "trigger_start", "trigger_end", "trigger_text",
-    "sentence_start", "sentence_end", "sentence_text", "doc_title",
+    "sentence_start", "sentence_end", "sentence_text", "doc_title", "cluster_id", "reports", "sources",
 )  # fmt: skip
 
 
@@ -373,14 +373,15 @@ def highlighted_text(record: Record) -> Text:
     return text
 
 
-def event_table(console: Console, rows: list[EventRow], *, offset: int = 0) -> None:
+def event_table(console: Console, rows: list[EventRow], *, offset: int = 0, by_event: bool = False) -> None:
     """The ``dragoman events`` listing: per event its date, type (mode), factuality, then who did it
     to whom in which document, and below that the sentence with the trigger marked.
 
     Parties and sentence share the widest column so that 80 columns still leave room to read them.
     """
     first = f" from #{offset + 1}" if offset else ""
-    table = Table(title=f"{len(rows)} events{first}", header_style="bold", box=None, padding=(0, 1))
+    what = "events (earliest report of each)" if by_event else "reports of events"
+    table = Table(title=f"{len(rows)} {what}{first}", header_style="bold", box=None, padding=(0, 1))
     wide = console.width >= 120  # room for "SANCTION (economic)" and "attributed (analysts)" on one line
     table.add_column("date", no_wrap=True)
     table.add_column("type", max_width=20 if wide else 12)
@@ -391,6 +392,8 @@ def event_table(console: Console, rows: list[EventRow], *, offset: int = 0) -> N
         parties = Text(f"{', '.join(row.source_names) or '?'} → {', '.join(row.target_names) or '?'}")
         parties.stylize("bold")
         parties.append(f" · {short_id(row.doc_id)}", style="dim")
+        if row.reports > 1:
+            parties.append(f" · 1 of {row.reports} reports ({len(row.sources)} sources)", style="dim")
         table.add_row(
             e.date or "",
             Text(e.type + (f" ({e.mode})" if e.mode else "")),

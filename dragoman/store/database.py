@@ -539,6 +539,7 @@ class Store:
         doc_id: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        by_event: bool = False,
     ) -> list[EventRow]:
         """Stored events, by date (undated last), then document, then position in the document.
 
@@ -555,6 +556,8 @@ class Store:
             factuality: one or more of ``record.FACTUALITIES``.
             doc_id: only this document's events.
             limit: at most this many rows; offset: skip this many first.
+            by_event: one row per event (its earliest matching report) instead of one per report;
+                each row's ``reports`` and ``sources`` say how many matching reports it has, and where.
 
         Raises:
             StoreError: an unknown type or factuality, or an unreadable date.
@@ -569,6 +572,7 @@ class Store:
                 until=until,
                 factualities=_values(factuality),
                 doc_id=doc_id,
+                by_event=by_event,
                 limit=limit,
                 offset=offset,
             )

@@ -52,6 +52,10 @@ class EventRow:
         source_names, target_names: the names of ``event.source``/``event.target`` (the id where
             the store has no name).
         location_name: the name of the place actor ``event.location``, if any.
+        cluster_id: the event this row reports (:mod:`dragoman.corpus.clusters`); rows of one
+            event share it.
+        reports: how many of the rows the query matched report that same event.
+        sources: the publications of those reports (a document without one counts by its id).
     """
 
     doc_id: str
@@ -63,6 +67,9 @@ class EventRow:
     source_names: tuple[str, ...]
     target_names: tuple[str, ...]
     location_name: str | None
+    cluster_id: str = ""
+    reports: int = 1
+    sources: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: the document keys, the event's fields as in the record, then the texts and names."""
@@ -76,6 +83,9 @@ class EventRow:
             "source_names": list(self.source_names),
             "target_names": list(self.target_names),
             "location_name": self.location_name,
+            "cluster_id": self.cluster_id,
+            "reports": self.reports,
+            "sources": list(self.sources),
         }
 
 
@@ -126,6 +136,7 @@ def query_events(
     factualities: Sequence[str] = (),
     doc_id: str | None = None,
     keys: Sequence[str] | None = None,
+    by_event: bool = False,
     limit: int = 100,
     offset: int = 0,
 ) -> list[EventRow]:
@@ -137,6 +148,9 @@ def query_events(
     the period from the first day of ``since`` to the last day of ``until``; events without a
     calendar date are left out by either; ``keys`` exact rows as ``doc_id:idx``. Only parameters
     reach the SQL, never values.
+
+    Each row says which event it reports and how many matching rows report it; ``by_event`` keeps
+    one row per event, its earliest report (so ``limit`` counts events, not reports).
 
     Raises:
         StoreError: an unknown type or factuality, an unreadable date, a negative limit or offset.
@@ -166,15 +180,26 @@ def query_events(
         params.append(list(keys))
     if limit < 0 or offset < 0:
         raise StoreError(f"limit and offset must not be negative (got {limit}, {offset})")
-    sql = (
-        f"SELECT e.doc_id, e.idx, d.title, d.date, "
-        f"substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), {EVENT_SELECT} "
+    matched = (
+        "SELECT e.doc_id, e.idx, d.title, d.date AS doc_date, "
+        f"substr(d.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), {EVENT_SELECT}, "
+        "coalesce(c.cluster_id, e.doc_id || ':' || e.idx::VARCHAR) AS cid, "
+        "coalesce(d.source, e.doc_id) AS publication, e.day_first AS first_day "
         "FROM events e JOIN documents d ON d.id = e.doc_id "
-        + ("WHERE " + " AND ".join(where) + " " if where else "")
-        + "ORDER BY e.day_first NULLS LAST, e.date NULLS LAST, e.doc_id, e.idx LIMIT ? OFFSET ?"
+        "LEFT JOIN event_clusters c ON c.doc_id = e.doc_id AND c.idx = e.idx "
+        + ("WHERE " + " AND ".join(where) if where else "")
+    )
+    sql = (
+        f"WITH m AS ({matched}), w AS (SELECT *, count(*) OVER (PARTITION BY cid) AS reports, "
+        "list_distinct(list(publication) OVER (PARTITION BY cid)) AS sources, "
+        "row_number() OVER (PARTITION BY cid ORDER BY first_day NULLS LAST, doc_id, idx) AS nth FROM m) "
+        "SELECT * FROM w "
+        + ("WHERE nth = 1 " if by_event else "")
+        + "ORDER BY first_day NULLS LAST, date NULLS LAST, doc_id, idx LIMIT ? OFFSET ?"
     )
     rows = con.execute(sql, [*params, limit, offset]).fetchall()
-    events = [(r, event_from_row(r[5 : 5 + _EVENT_SELECT_WIDTH])) for r in rows]
+    width = 5 + _EVENT_SELECT_WIDTH
+    events = [(r, event_from_row(r[5:width])) for r in rows]
     ids = sorted({a for _, e in events for a in (*e.source, *e.target, e.location) if a})
     names = dict(con.execute("SELECT id, name FROM actors WHERE list_contains(?, id)", [ids]).fetchall())
     return [
@@ -188,6 +213,9 @@ def query_events(
             source_names=tuple(names.get(a, a) for a in e.source),
             target_names=tuple(names.get(a, a) for a in e.target),
             location_name=names.get(e.location, e.location) if e.location else None,
+            cluster_id=r[width],
+            reports=r[width + 3],
+            sources=tuple(sorted(r[width + 4])),
         )
         for r, e in events
     ]

@@ -53,3 +53,23 @@ def test_an_unclustered_row_is_its_own_event_until_clustered():
         assert recluster(s, full=False).merged == 1
         assert (s.counts()["events"], s.counts()["reports"]) == (1, 2)
         assert recluster(s, full=False).reports == 0  # nothing new: nothing to do
+
+
+def test_event_listings_say_which_event_each_report_is_and_can_list_events_once():
+    with Store(":memory:") as s:
+        same = event("CONSULT", ("USA",), ("AZE",), "2025-10-05", cameo="040")
+        s.save(record("d1", "2025-10-05", [same]))  # source "Outlet 1"
+        s.save(record("d2", "2025-10-06", [same]))  # source "Outlet 2"
+        s.save(record("d3", "2025-10-07", [event("AGREE", ("USA",), ("ARM",), "2025-10-07", cameo="057")]))
+        recluster(s)
+        rows = s.events()
+        assert [(r.doc_id, r.reports) for r in rows] == [("d1", 2), ("d2", 2), ("d3", 1)]
+        assert rows[0].cluster_id == rows[1].cluster_id == "d1:0" != rows[2].cluster_id
+        assert rows[0].sources == ("Outlet 1", "Outlet 2")
+        events = s.events(by_event=True)
+        assert [(r.doc_id, r.reports) for r in events] == [("d1", 2), ("d3", 1)]
+        assert [r.doc_id for r in s.events(by_event=True, limit=1, offset=1)] == ["d3"]
+        # counts follow the filters: in d2 alone the meeting has one report
+        (only,) = s.events(doc_id="d2", by_event=True)
+        assert (only.doc_id, only.reports, only.cluster_id) == ("d2", 1, "d1:0")
+        assert s.events()[0].to_dict()["cluster_id"] == "d1:0"
