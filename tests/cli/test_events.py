@@ -137,7 +137,7 @@ def test_events_table_lists_date_type_parties_factuality_document_and_sentence(r
     result = runner.invoke(app, ["events", "--db", db], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "3 events" in out
+    assert "3 reports of events" in out
     assert "United States → Azerbaijan" in out and "Azerbaijan → Armenia" in out
     assert "SANCTION (economic)" in out and "attributed (Analysts)" in out and "negated" in out
     assert "Analysts said Washington had consulted Baku in October." in out
