@@ -97,12 +97,15 @@ def list_events(
     factuality: Annotated[list[str] | None, Query(description="asserted, attributed, …; repeatable.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    by_event: Annotated[
+        bool, Query(description="One row per event (its earliest report) instead of one per report.")
+    ] = False,
 ) -> dict[str, Any]:
     with db.open() as store:
         try:
             return views.events(
                 store, actor=actor or [], type=type or [], since=since, until=until,
-                factuality=factuality or [], limit=limit, offset=offset,
+                factuality=factuality or [], limit=limit, offset=offset, by_event=by_event,
             )  # fmt: skip
         except LookupError as exc:
             raise ApiError(400, str(exc.args[0])) from exc

@@ -102,8 +102,10 @@ def events(
     factuality: Sequence[str] = (),
     limit: int = 50,
     offset: int = 0,
+    by_event: bool = False,
 ) -> dict[str, Any]:
-    """Events as ``dragoman events`` lists them (filters combine with AND, values within one with OR).
+    """Events as ``dragoman events`` lists them (filters combine with AND, values within one with OR);
+    ``by_event``: one row per event, its earliest report, as ``--by-event``.
 
     Raises:
         LookupError: an actor reference names no stored actor (its text is the message).
@@ -117,9 +119,9 @@ def events(
         ids.append(found)
     rows = store.events(
         actor=ids, type=list(type), since=since, until=until, factuality=list(factuality),
-        limit=limit, offset=offset,
+        limit=limit, offset=offset, by_event=by_event,
     )  # fmt: skip
-    return {"limit": limit, "offset": offset, "events": [r.to_dict() for r in rows]}
+    return {"limit": limit, "offset": offset, "by_event": by_event, "events": [r.to_dict() for r in rows]}
 
 
 def search(store: Store, q: str, *, limit: int = 20) -> dict[str, Any]:

@@ -54,12 +54,14 @@ def test_api_actor_framing_summary(client):
         ("?until=2025", ["SANCTION"]),
         ("?factuality=attributed", ["ACCUSE"]),
         ("?limit=1&offset=1", ["CONSULT"]),
+        ("?by_event=true", ["SANCTION", "CONSULT", "ACCUSE"]),  # three events, one report each
     ],
 )
 def test_api_events_filters_as_the_cli(client, query, expected):
     response = client.get("/api/events" + query)
     assert response.status_code == 200, response.text
     assert [e["type"] for e in response.json()["events"]] == expected
+    assert all(e["reports"] == 1 and e["cluster_id"] for e in response.json()["events"])
 
 
 @pytest.mark.parametrize(
