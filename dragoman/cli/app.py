@@ -120,13 +120,21 @@ def _open_store(db: str | None, *, read_only: bool = False) -> Store:
 
 
 @app.command()
-def extract(inputs: Inputs = None, date: DateOption = None) -> None:
+def extract(
+    inputs: Inputs = None,
+    date: DateOption = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes analysing documents (one per core).")
+    ] = 1,
+) -> None:
     """Print one extraction record per document as JSON lines (nothing is stored)."""
     _check_date(date)
     failed = 0
     out = sys.stdout
     try:
-        for item in extract_records(_inputs(inputs), default_date=date, stdin=sys.stdin.buffer):
+        for item in extract_records(
+            _inputs(inputs), default_date=date, stdin=sys.stdin.buffer, workers=workers
+        ):
             if isinstance(item, InputError):
                 failed += 1
                 _say(_err(), "[red]failed[/]", str(item))
@@ -146,15 +154,44 @@ def ingest_command(
     date: DateOption = None,
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Processes analysing documents [default: 1; with --ray: all CPUs]."
+        ),
+    ] = None,
+    ray: Annotated[
+        bool, typer.Option("--ray", help="Analyse on Ray Data (a local Ray unless --ray-address).")
+    ] = False,
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", metavar="ADDRESS", help="Ray cluster to use (auto, ray://host:10001)."),
+    ] = None,
+    ray_output: Annotated[
+        Path | None,
+        typer.Option("--ray-output", metavar="DIR", help="Keep Ray's Parquet shards (inputs, records) here."),
+    ] = None,
 ) -> None:
     """Analyse inputs and store their records; re-running skips unchanged documents."""
     _check_date(date)
     summary = IngestSummary()
     err = _err()
+    use_ray = ray or ray_address is not None or ray_output is not None
     with _open_store(db) as store:
+        if use_ray:
+            from dragoman.ray_ingest import ray_ingest
+
+            outcomes = ray_ingest(
+                _inputs(inputs), store, default_date=date, stdin=sys.stdin.buffer, address=ray_address,
+                output_dir=ray_output, workers=workers,
+            )  # fmt: skip
+        else:
+            outcomes = ingest(
+                _inputs(inputs), store, default_date=date, stdin=sys.stdin.buffer, workers=workers or 1
+            )
         try:
             with render.ingest_progress(err, disable=quiet) as advance:
-                for outcome in ingest(_inputs(inputs), store, default_date=date, stdin=sys.stdin.buffer):
+                for outcome in outcomes:
                     summary.add(outcome)
                     if outcome.status == "failed":
                         _say(err, "[red]failed[/]", f"{outcome.where}: {outcome.reason}")
