@@ -265,6 +265,13 @@ def events(
     output: Annotated[
         str, typer.Option("--format", help="table, json (one object per line) or csv.")
     ] = "table",
+    by_event: Annotated[
+        bool,
+        typer.Option(
+            "--by-event",
+            help="One line per event (its earliest report, with its number of reports and sources).",
+        ),
+    ] = False,
 ) -> None:
     """List stored events (who did what to whom, when), oldest first, each with its sentence."""
     (output,) = _check_choices([output], ("table", "json", "csv"), "--format")
@@ -277,7 +284,7 @@ def events(
         try:
             rows = store.events(
                 actor=actor_ids, type=types, since=since, until=until, factuality=factualities,
-                limit=limit, offset=offset,
+                limit=limit, offset=offset, by_event=by_event,
             )  # fmt: skip
         except DragomanError as exc:
             raise _fail(str(exc)) from exc
@@ -286,7 +293,7 @@ def events(
     elif output == "csv":
         render.event_csv(sys.stdout, rows)
     else:
-        render.event_table(Console(highlight=False), rows, offset=offset)
+        render.event_table(Console(highlight=False), rows, offset=offset, by_event=by_event)
 
 
 @app.command()
