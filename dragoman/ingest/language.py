@@ -19,10 +19,30 @@ MIN_LETTERS = 40
 #: Texts mostly in another script (Cyrillic, Arabic, CJK…) need fewer: the script itself is the signal.
 MIN_LETTERS_NON_LATIN = 10
 
+#: Below this many letters langdetect's answer for Latin-script text is checked against English
+#: function words: it calls some short English news sentences Dutch or Afrikaans with p > 0.99
+#: ("NATO ministers met in Brussels last week to discuss Ukraine." → nl).
+SHORT_LETTERS = 200
+
+#: Words that are function words in English and no words of the Latin-script languages langdetect
+#: confuses it with (not "in", "is", "was", "had", "week", "over": Dutch, German or Afrikaans too).
+ENGLISH_ONLY = frozenset(
+    {
+        "the", "and", "to", "of", "with", "from", "for", "that", "this", "which", "were", "has", "have",
+        "would", "their", "they", "after", "last", "said", "says", "into", "than", "about",
+    }
+)  # fmt: skip
+
+#: A short text is English when it holds this many distinct :data:`ENGLISH_ONLY` words and they
+#: are at least :data:`ENGLISH_SHARE` of its words.
+ENGLISH_WORDS = 2
+ENGLISH_SHARE = 0.2
+
 #: Seed of langdetect's random sampling, so the same text always gets the same language.
 _SEED = 0
 
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 #: Letters below this code point are Latin (Basic Latin to Latin Extended-B).
 _END_OF_LATIN = "\u0250"
@@ -58,7 +78,16 @@ def detect_language(text: str) -> str | None:
         return None
     if code == "unknown":
         return None
+    if code != "en" and len(letters) < SHORT_LETTERS and 2 * latin >= len(letters) and _reads_english(sample):
+        return "en"
     return _TO_ISO_639_1.get(code, code)
+
+
+def _reads_english(text: str) -> bool:
+    """Whether a short text is full of words only English uses as function words."""
+    words = _WORD.findall(text.lower())
+    found = [w for w in words if w in ENGLISH_ONLY]
+    return len(set(found)) >= ENGLISH_WORDS and len(found) >= ENGLISH_SHARE * len(words)
 
 
 @functools.cache

@@ -55,3 +55,31 @@ def test_language_reads_only_the_start_of_long_texts(article_en: str) -> None:
 
 def test_language_short_text_in_other_script_is_detected() -> None:
     assert detect_language("Президент прибыл в Москву вчера.") == "ru"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # langdetect says Dutch (p > 0.99): English function words overrule it in short texts
+        "NATO ministers met in Brussels last week to discuss Ukraine.",
+        "The president said that the talks with Armenia were over.",
+    ],
+)
+def test_language_short_english_with_english_function_words_is_english(text: str) -> None:
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("De ministers van de NAVO kwamen vorige week in Brussel bijeen om over Oekraïne te praten.", "nl"),
+        (
+            "Die ministers van die NAVO het verlede week in Brussel vergader om oor die Oekraïne te praat.",
+            "af",
+        ),
+        ("Die NATO-Minister trafen sich letzte Woche in Brüssel, um über die Ukraine zu sprechen.", "de"),
+        ("Los ministros de la OTAN se reunieron la semana pasada en Bruselas para hablar de Ucrania.", "es"),
+    ],
+)
+def test_language_short_texts_of_neighbouring_languages_stay_theirs(text: str, code: str) -> None:
+    assert detect_language(text) == code
