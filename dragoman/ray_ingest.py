@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dragoman.batch import BatchWriter, Outcome
+from dragoman.corpus.clusters import recluster
 from dragoman.errors import DragomanError, InputError, PipelineError
 from dragoman.extract import Extractor
 from dragoman.ingest import InputDocument, content_hash, iter_inputs
@@ -115,6 +116,9 @@ def _ray_ingest(
         record = Record.from_dict(json.loads(row["record"]))
         yield from writer.save(record, row["origin"], row["line"], row["format"])
     yield from writer.flush()
+    # As after a local ingest: reports of the same event become one event.
+    if store.clusters_stale():
+        recluster(store, full=False)
 
 
 def _write_input_shards(

@@ -81,10 +81,12 @@ def test_ray_ingest_equals_local_ingest(local_ray, extractor, tmp_path):
     with Store(":memory:") as local:
         local_outcomes = [(o.status, o.where, o.doc_id) for o in ingest(demo, local, extractor=extractor)]
         expected = {doc_id: local.record(doc_id).to_dict() for doc_id in local.iter_ids()}
+        clusters = local.connection.execute("SELECT * FROM event_clusters ORDER BY ALL").fetchall()
     with Store(tmp_path / "ray.duckdb") as store:
         outcomes = [(o.status, o.where, o.doc_id) for o in ray_ingest(demo, store, output_dir=out)]
         assert outcomes == local_outcomes
         assert {doc_id: store.record(doc_id).to_dict() for doc_id in store.iter_ids()} == expected
+        assert store.connection.execute("SELECT * FROM event_clusters ORDER BY ALL").fetchall() == clusters
         again = {o.status for o in ray_ingest(demo, store, output_dir=tmp_path / "again")}
     assert again == {"unchanged"}
     # the kept shards hold one row per document, in input order: the record as JSON, its id and hash
