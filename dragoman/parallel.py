@@ -43,14 +43,6 @@ _CHUNK_ITEMS = 256
 _START_TIMEOUT = 600.0
 
 
-def default_workers() -> int:
-    """The number of cores this process may use (the ``--workers`` value that fills the machine)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 class ParallelExtractor:
     """Extracts records with ``workers`` processes, each holding one pipeline.
 
@@ -98,6 +90,9 @@ class ParallelExtractor:
         if self._pool is not None:
             return
         context = multiprocessing.get_context(self.start_method)
+        if self.start_method == "forkserver":
+            # The server imports spaCy and Dragoman once; workers fork from it with them imported.
+            context.set_forkserver_preload(["dragoman.parallel"])
         barrier = context.Barrier(self.workers)
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers,
