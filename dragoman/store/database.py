@@ -50,13 +50,14 @@ from dragoman.store.events import (
 )
 from dragoman.store.framing import FramingRow, FramingSummary, query_framing, summarise_framing
 from dragoman.store.schema import DOCUMENT_TABLES, MIGRATIONS
+from dragoman.store.writers import Announcement, announce
 
 #: Where the store lives when neither ``--db`` nor ``$DRAGOMAN_DB`` says otherwise.
 DEFAULT_DB = "dragoman.duckdb"
 DB_ENV = "DRAGOMAN_DB"
 
-#: How long opening the store waits for another process's lock to go (``dragoman serve`` holds the
-#: file for a few milliseconds per request, so an ingest started meanwhile waits instead of failing).
+#: How long opening the store waits for another process's lock to go (``dragoman serve`` lets go of the
+#: file within a fraction of a second of a writer's announcement, so an ingest waits instead of failing).
 LOCK_TIMEOUT = 5.0
 
 #: From this many rows on, an insert goes through an Arrow table: DuckDB binds a multi-row INSERT's
@@ -121,7 +122,9 @@ class Store:
 
     Use as a context manager, or call :meth:`close`. Opening applies pending migrations. Where
     another process holds the file's lock, opening retries for up to ``lock_timeout`` seconds
-    (DuckDB allows one writing process, and no reader beside it).
+    (DuckDB allows one writing process, and no reader beside it). Opening a file for writing first
+    announces the writer in ``<db>.writer`` (:mod:`dragoman.store.writers`), so that ``dragoman serve``
+    lets go of it; :meth:`close` withdraws the announcement.
 
     Raises:
         StoreError: the file cannot be opened (e.g. another process is writing to it).
@@ -132,16 +135,31 @@ class Store:
     ) -> None:
         self.path = str(path)
         self.lock_timeout = lock_timeout
+        self._owned = True
+        # A writer announces itself before it opens the file, so that a server holding it read-only
+        # lets go (dragoman.store.writers); the announcement is withdrawn on close and on failure.
+        self._announcement: Announcement | None = None
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                if not read_only:
+                    self._announcement = announce(self.path)
             self._con = _connect(self.path, read_only, lock_timeout)
         except duckdb.Error as exc:
+            self._withdraw()
             raise StoreError(f"cannot open the store {self.path}: {_first_line(exc)}") from exc
         except OSError as exc:
+            self._withdraw()
             raise StoreError(f"cannot open the store {self.path}: {exc.strerror or exc}") from exc
+        except BaseException:
+            self._withdraw()
+            raise
         if not read_only:
-            self.migrate()
+            try:
+                self.migrate()
+            except BaseException:
+                self.close()
+                raise
         elif self._pending_migrations():
             # A store made by an older Dragoman: upgrade it once, then go on reading.
             self._con.close()
@@ -157,9 +175,38 @@ class Store:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    @classmethod
+    def over(cls, connection: duckdb.DuckDBPyConnection, path: str | Path = "<shared>") -> Store:
+        """A store reading through a connection (or cursor) someone else opened and will close.
+
+        No migrations are applied and :meth:`close` leaves ``connection`` open: ``dragoman serve``
+        hands each request a cursor of its one read-only connection this way.
+
+        Args:
+            connection: an open DuckDB connection or cursor on a migrated store.
+            path: the file it reads, for messages.
+        """
+        store = cls.__new__(cls)
+        store.path = str(path)
+        store.lock_timeout = LOCK_TIMEOUT
+        store._owned = False
+        store._announcement = None
+        store._con = connection
+        return store
+
     def close(self) -> None:
-        """Close the connection (idempotent)."""
-        self._con.close()
+        """Close the connection (idempotent); a store made by :meth:`over` leaves it open."""
+        try:
+            if self._owned:
+                self._con.close()
+        finally:
+            self._withdraw()
+
+    def _withdraw(self) -> None:
+        """Withdraw this writer's announcement, if it made one."""
+        if self._announcement is not None:
+            announcement, self._announcement = self._announcement, None
+            announcement.withdraw()
 
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; return their names."""
