@@ -4,9 +4,17 @@ Starts ``dragoman serve`` on a free loopback port over a store (``--db``, or one
 ``examples/demo`` under ``--workdir``), then sends ``--rate`` requests per second for ``--seconds``
 (an open loop: requests leave on schedule whether or not earlier ones have answered, so a slow server
 shows as latency, not as a lower offered rate). The mix is the API's typical reads: the documents list,
-one record, events with filters, an actor's dossier, a dyad, a search. Prints a Markdown table.
+one record, events with filters, an actor's dossier, a dyad, a search. Prints a Markdown table, with
+how many answers came from the server's response cache and the machine's load average.
+
+The mix repeats about thirty URLs, so once warm nearly every answer comes from the cache. ``--miss F``
+gives a fraction F of the requests a parameter of their own (``_n=…``, which the routes ignore): those
+miss the cache and do the full read, so ``--miss 1`` measures the store itself. Before the run each URL
+of the mix is asked once, so that the cache is warm; ``--cold`` skips that (the first seconds then
+queue behind the first reads).
 
     python benchmarks/load.py                         # 200 req/s for 30 s over the demo corpus
+    python benchmarks/load.py --miss 1 --rate 50      # every request reads the store
     python benchmarks/load.py --rate 400 --seconds 10 --db my.duckdb
 
 Latency is measured from each request's scheduled start, so queueing in the client counts too.
@@ -27,6 +35,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 
@@ -41,6 +50,7 @@ class Results:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     statuses: Counter[str] = field(default_factory=Counter)
     errors: Counter[str] = field(default_factory=Counter)
+    cache: Counter[str] = field(default_factory=Counter)
 
 
 def free_port() -> int:
@@ -100,23 +110,103 @@ def request_mix(base: str) -> list[tuple[str, str]]:
     return mix
 
 
-async def drive(base: str, mix: list[tuple[str, str]], rate: float, seconds: float, seed: int) -> Results:
-    """Send ``rate`` requests per second for ``seconds``, drawn from ``mix``; gather their results."""
+class Connections:
+    """A small keep-alive HTTP/1.1 client for ``GET`` requests over asyncio streams.
+
+    httpx's ``AsyncClient`` spends several milliseconds of CPU per request; on a two-core machine the
+    load generator then competes with the server it measures. This client does only what the benchmark
+    needs (``GET``, ``Content-Length`` or chunked bodies) at a small fraction of that cost.
+
+    Args:
+        host: the server's address.
+        port: its port.
+        size: most connections open at once (requests beyond wait for one, and that wait counts).
+        timeout: seconds one request may take.
+    """
+
+    def __init__(self, host: str, port: int, size: int = 256, timeout: float = 30.0) -> None:
+        self.host, self.port, self.timeout = host, port, timeout
+        self._idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+        self._slots = asyncio.Semaphore(size)
+
+    async def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
+        """``GET path``: the status, the headers (lower-case names) and the body."""
+        async with self._slots:
+            reused = bool(self._idle)
+            stream = self._idle.pop() if reused else await asyncio.open_connection(self.host, self.port)
+            try:
+                status, headers, body = await asyncio.wait_for(self._exchange(stream, path), self.timeout)
+            except (asyncio.IncompleteReadError, ConnectionError) as exc:
+                stream[1].close()
+                if not reused or (isinstance(exc, asyncio.IncompleteReadError) and exc.partial):
+                    raise
+                # The server closed this idle connection (uvicorn does after 5 s): as any client does,
+                # send the request again on a new one.
+                stream = await asyncio.open_connection(self.host, self.port)
+                try:
+                    status, headers, body = await asyncio.wait_for(self._exchange(stream, path), self.timeout)
+                except BaseException:
+                    stream[1].close()
+                    raise
+            except BaseException:
+                stream[1].close()
+                raise
+            if headers.get("connection", "").lower() == "close":
+                stream[1].close()
+            else:
+                self._idle.append(stream)
+            return status, headers, body
+
+    async def _exchange(
+        self, stream: tuple[asyncio.StreamReader, asyncio.StreamWriter], path: str
+    ) -> tuple[int, dict[str, str], bytes]:
+        reader, writer = stream
+        path = quote(path, safe="/?&=:%+,;@!$'()*~")
+        writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode("latin-1"))
+        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+        headers = {
+            k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:] if line)
+        }
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            parts = []
+            while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                parts.append(await reader.readexactly(size + 2))
+            await reader.readuntil(b"\r\n")
+            return status, headers, b"".join(p[:-2] for p in parts)
+        return status, headers, await reader.readexactly(int(headers.get("content-length", "0")))
+
+    def close(self) -> None:
+        """Close the idle connections."""
+        for _, writer in self._idle:
+            writer.close()
+        self._idle.clear()
+
+
+async def drive(
+    base: str, mix: list[tuple[str, str]], rate: float, seconds: float, seed: int, miss: float = 0.0
+) -> Results:
+    """Send ``rate`` requests per second for ``seconds``, drawn from ``mix``; gather their results.
+
+    A fraction ``miss`` of the requests carry a parameter of their own, so that they miss the cache.
+    """
     results = Results()
     rng = random.Random(seed)
-    limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
+    address = httpx.URL(base)
+    http = Connections(address.host, address.port or 80)
+    try:
 
         async def one(route: str, path: str, scheduled: float) -> None:
             try:
-                response = await http.get(path)
-            except httpx.HTTPError as exc:
+                status, headers, _ = await http.get(path)
+            except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, TimeoutError) as exc:
                 results.errors[f"{route}: {type(exc).__name__}"] += 1
                 return
             results.latencies[route].append(time.perf_counter() - scheduled)
-            results.statuses[str(response.status_code)] += 1
-            if response.status_code != 200:
-                results.errors[f"{route}: HTTP {response.status_code}"] += 1
+            results.statuses[str(status)] += 1
+            results.cache[headers.get("x-dragoman-cache", "none")] += 1
+            if status != 200:
+                results.errors[f"{route}: HTTP {status}"] += 1
 
         tasks = []
         start = time.perf_counter()
@@ -127,9 +217,13 @@ async def drive(base: str, mix: list[tuple[str, str]], rate: float, seconds: flo
             if delay > 0:
                 await asyncio.sleep(delay)
             route, path = rng.choice(mix)
+            if rng.random() < miss:
+                path += ("&" if "?" in path else "?") + f"_n={n}"
             tasks.append(asyncio.create_task(one(route, path, scheduled)))
         await asyncio.gather(*tasks)
         results.statuses["_elapsed"] = round((time.perf_counter() - start) * 1000)
+    finally:
+        http.close()
     return results
 
 
@@ -161,6 +255,7 @@ def report(results: Results, rate: float, seconds: float) -> str:
         f"| **all** | {len(everything)} | {len(everything) / elapsed:.1f} | {_ms(everything, 0.5)} "
         f"| {_ms(everything, 0.99)} | {errors} |"
     )
+    lines += ["", "cache: " + ", ".join(f"{k} ×{n}" for k, n in sorted(results.cache.items()))]
     if results.errors:
         lines += ["", "errors: " + ", ".join(f"{k} ×{n}" for k, n in results.errors.most_common())]
     if everything:
@@ -179,6 +274,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rate", type=float, default=200.0, help="requests per second offered")
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cold", action="store_true", help="do not warm the cache before the run")
+    parser.add_argument("--miss", type=float, default=0.0, help="fraction of requests that miss the cache")
     args = parser.parse_args(argv)
 
     db = args.db
@@ -191,14 +288,26 @@ def main(argv: list[str] | None = None) -> None:
     try:
         base = f"http://127.0.0.1:{port}"
         mix = request_mix(base)
-        results = asyncio.run(drive(base, mix, args.rate, args.seconds, args.seed))
+        if not args.cold:
+            with httpx.Client(base_url=base, timeout=60) as http:
+                for _, path in mix:
+                    http.get(path)  # each URL once, so that the run measures a warm cache
+        before = os.getloadavg()
+        results = asyncio.run(drive(base, mix, args.rate, args.seconds, args.seed, args.miss))
+        after = os.getloadavg()
     finally:
         server.send_signal(signal.SIGINT)
         try:
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
-    print(f"dragoman serve over {db} ({os.cpu_count()} CPUs)\n")
+    warmth = "cache cold at the start" if args.cold else "cache warmed by one pass over the mix"
+    print(
+        f"dragoman serve over {db} ({os.cpu_count()} CPUs); "
+        f"{args.miss:.0%} of requests miss the cache; {warmth}"
+    )
+    print("load average (1, 5, 15 min) before: " + ", ".join(f"{x:.2f}" for x in before)
+          + "; after: " + ", ".join(f"{x:.2f}" for x in after) + "\n")  # fmt: skip
     print(report(results, args.rate, args.seconds))
 
 

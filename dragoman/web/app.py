@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -12,6 +14,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from dragoman import __version__
 from dragoman.web import api, pages
 from dragoman.web.access import Analyser, StoreAccess
+from dragoman.web.cache import CacheMiddleware, ResponseCache
 from dragoman.web.errors import MAX_BODY_BYTES, BodyLimit, install_error_handlers
 
 HERE = Path(__file__).parent
@@ -27,18 +30,33 @@ def create_app(
     loopback: bool = True,
     analyser: Analyser | None = None,
     max_body: int = MAX_BODY_BYTES,
+    cache: ResponseCache | None = None,
 ) -> FastAPI:
     """The Dragoman web application over the store at ``db_path``.
 
     Args:
-        db_path: the DuckDB file; it is opened per request, never held (see :mod:`dragoman.web.access`).
+        db_path: the DuckDB file; read through one shared read-only connection that is closed whenever a
+            writer announces itself (see :mod:`dragoman.web.access`).
         token: where set, storing through the API needs ``Authorization: Bearer TOKEN``.
         loopback: the server listens on a loopback address: requests must name a loopback host.
         analyser: the language pipeline for ``/api/extract`` and the analyse page (default: built on
             first use).
         max_body: largest request body accepted, in bytes.
+        cache: where answers to ``GET`` requests are kept while the store does not change (default: a
+            new :class:`~dragoman.web.cache.ResponseCache`).
     """
+    access = StoreAccess(db_path)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        access.start()
+        try:
+            yield
+        finally:
+            access.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Dragoman",
         version=__version__,
         # Swagger UI and ReDoc load their scripts from a CDN: the API page is our own (/apidocs).
@@ -47,7 +65,8 @@ def create_app(
         description="Who did what to whom, when and where — with the evidence. Read-only API over a "
         "Dragoman store, plus POST /api/extract to analyse an article.",
     )
-    app.state.access = StoreAccess(db_path)
+    app.state.access = access
+    app.state.cache = cache if cache is not None else ResponseCache()
     app.state.analyser = analyser or Analyser()
     app.state.token = token
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -55,6 +74,8 @@ def create_app(
     templates.env.filters["short"] = _short
     app.state.templates = templates
     install_error_handlers(app)
+    # Innermost, so that the host check and the body limit still apply to cached answers.
+    app.add_middleware(CacheMiddleware, cache=app.state.cache, version=access.version)
     app.add_middleware(BodyLimit, limit=max_body)
     if loopback:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS)

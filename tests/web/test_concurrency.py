@@ -1,7 +1,9 @@
 """``dragoman ingest`` while ``dragoman serve`` answers requests: no errors, no lost documents.
 
-The server holds no connection between requests; an ingest that starts while a request reads waits
-for it (``Store``'s lock wait), and requests made while the ingest writes wait, then answer 503.
+The server keeps one read-only connection between requests; the ingest announces itself before it
+opens the store (``<db>.writer``), the server closes its connection once the reads in flight are done,
+the ingest's lock wait covers that moment, and requests made while the ingest writes wait, then answer
+503 (or 200 from the cache while nothing has been written yet).
 """
 
 from __future__ import annotations
