@@ -195,11 +195,12 @@ class StoreAccess:
                 ) from exc
             raise
         finally:
+            # Closed before it is given back, so that the shared connection is never closed under it.
+            with contextlib.suppress(duckdb.Error):
+                cursor.close()
             with self._state:
                 self._cursors.discard(cursor)
                 self._state.notify_all()
-            with contextlib.suppress(duckdb.Error):
-                cursor.close()
 
     def _borrow(self) -> duckdb.DuckDBPyConnection | None:
         """A cursor of the shared connection, opened if need be; ``None``: read on a connection of
