@@ -99,7 +99,7 @@ def _expected_rows(extractor, texts: list[str]) -> dict[str, dict[str, int]]:
 
 def test_sigkill_mid_corpus_then_rerun_stores_each_document_once_and_whole(tmp_path, extractor):
     folder = tmp_path / "corpus"
-    files = _corpus(folder, size=60)
+    files = _corpus(folder, size=115)  # every demo text: the ingest outlasts its first commit
     db = tmp_path / "kill.duckdb"
     command = [sys.executable, "-m", "dragoman.cli", "ingest", "--quiet", "--db", str(db), str(folder)]
     victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -110,6 +110,14 @@ def test_sigkill_mid_corpus_then_rerun_stores_each_document_once_and_whole(tmp_p
     while time.monotonic() < deadline and victim.poll() is None:
         if wal.exists() and wal.stat().st_size > 30_000:
             break
+        time.sleep(0.02)
+    # The log grows while a commit is written (ingest commits up to 32 documents at once): wait until it
+    # has stopped growing, or the kill may come mid-commit and leave, rightly, no document at all.
+    size, still = -1, time.monotonic()
+    while time.monotonic() < deadline and victim.poll() is None and time.monotonic() - still < 0.3:
+        now = wal.stat().st_size if wal.exists() else 0
+        if now != size:
+            size, still = now, time.monotonic()
         time.sleep(0.02)
     os.kill(victim.pid, signal.SIGKILL)
     assert victim.wait() == -signal.SIGKILL, "the ingest finished before it was killed: enlarge the corpus"
