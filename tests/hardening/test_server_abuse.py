@@ -22,7 +22,7 @@ from dragoman.store import Store
 from dragoman.web import create_app
 from dragoman.web.access import Analyser, AnalyserBusy
 
-from ..web.conftest import FakeAnalyser, make_records
+from ..web.conftest import FakeAnalyser, make_store
 from ..web.server import running
 
 with warnings.catch_warnings():
@@ -34,11 +34,7 @@ WEB = Path(__file__).resolve().parents[2] / "dragoman" / "web"
 
 @pytest.fixture
 def store_path(tmp_path):
-    path = tmp_path / "abuse.duckdb"
-    with Store(path) as store:
-        for record in make_records():
-            store.save(record)
-    return path
+    return make_store(tmp_path / "abuse.duckdb")
 
 
 @pytest.fixture
@@ -49,10 +45,7 @@ def client(store_path):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A real uvicorn over a store of its own (these tests only read); yields ``(host, port)``."""
-    path = tmp_path_factory.mktemp("served") / "served.duckdb"
-    with Store(path) as store:
-        for record in make_records():
-            store.save(record)
+    path = make_store(tmp_path_factory.mktemp("served") / "served.duckdb")
     with running(create_app(path, analyser=FakeAnalyser())) as url:  # type: ignore[arg-type]
         parts = urlsplit(url)
         yield parts.hostname, parts.port

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -82,14 +83,18 @@ def make_records() -> list[Record]:
     return [first, second]
 
 
-@pytest.fixture
-def store_path(tmp_path):
-    """A store file holding :func:`make_records`, closed (the server opens it per request)."""
-    path = tmp_path / "web.duckdb"
+def make_store(path: Path) -> Path:
+    """Write :func:`make_records` into a new store file at ``path`` and close it; return ``path``."""
     with Store(path) as store:
         for record in make_records():
             store.save(record)
     return path
+
+
+@pytest.fixture
+def store_path(tmp_path):
+    """A store file holding :func:`make_records`, closed (the server opens it itself)."""
+    return make_store(tmp_path / "web.duckdb")
 
 
 class FakeAnalyser:

@@ -34,15 +34,11 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    from dragoman.store import Store
     from dragoman.web import create_app
 
-    from .conftest import make_records
+    from .conftest import make_store
 
-    path = tmp_path_factory.mktemp("web") / "pages.duckdb"
-    with Store(path) as store:
-        for record in make_records():
-            store.save(record)
+    path = make_store(tmp_path_factory.mktemp("web") / "pages.duckdb")
     with running(create_app(path, analyser=FakeAnalyser())) as url:  # type: ignore[arg-type]
         yield url
 
