@@ -289,7 +289,7 @@ def events(
         except DragomanError as exc:
             raise _fail(str(exc)) from exc
     if output == "json":
-        render.event_json_lines(sys.stdout, rows)
+        render.json_lines(sys.stdout, rows)
     elif output == "csv":
         render.event_csv(sys.stdout, rows)
     else:
@@ -353,7 +353,7 @@ def framing(
             raise _fail(str(exc)) from exc
     if not summary:
         if output == "json":
-            render.framing_json_lines(sys.stdout, rows)
+            render.json_lines(sys.stdout, rows)
         elif output == "csv":
             render.framing_csv(sys.stdout, rows)
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TextIO
 
@@ -431,23 +431,31 @@ def _excerpt(
     return text
 
 
-def event_json_lines(out: TextIO, rows: list[EventRow]) -> None:
-    """``dragoman events --format json``: one JSON object per event and line."""
+def json_lines(out: TextIO, rows: Sequence[EventRow] | Sequence[FramingRow]) -> None:
+    """``--format json`` of ``dragoman events`` and ``dragoman framing``: one JSON object per row and line."""
     for row in rows:
         out.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
 
 
 def event_csv(out: TextIO, rows: list[EventRow]) -> None:
     """``dragoman events --format csv``: a header, then one row per event (:data:`EVENT_CSV_COLUMNS`)."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EVENT_CSV_COLUMNS)
+    dicts = []
     for row in rows:
         data = row.to_dict()
         data["trigger_start"], data["trigger_end"] = row.event.trigger
         data["sentence_start"], data["sentence_end"] = row.event.sentence
+        dicts.append(data)
+    _csv(out, EVENT_CSV_COLUMNS, dicts)
+
+
+def _csv(out: TextIO, columns: tuple[str, ...], dicts: Iterable[dict[str, Any]]) -> None:
+    """A header of ``columns``, then a row per dict: lists joined by ";", ``None`` empty."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for data in dicts:
         writer.writerow(
             ";".join(v) if isinstance(v, list | tuple) else ("" if v is None else v)
-            for v in (data[c] for c in EVENT_CSV_COLUMNS)
+            for v in (data[c] for c in columns)
         )
 
 
@@ -484,19 +492,9 @@ def span_in_context(row: FramingRow, width: int = 160) -> Text:
     return _excerpt(context, left, right, (start, end), framing_style(f))
 
 
-def framing_json_lines(out: TextIO, rows: list[FramingRow]) -> None:
-    """``dragoman framing --format json``: one JSON object per span and line."""
-    for row in rows:
-        out.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
-
-
 def framing_csv(out: TextIO, rows: list[FramingRow]) -> None:
     """``dragoman framing --format csv``: a header, then a row per span (:data:`FRAMING_CSV_COLUMNS`)."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FRAMING_CSV_COLUMNS)
-    for row in rows:
-        data = row.to_dict()
-        writer.writerow("" if data[c] is None else data[c] for c in FRAMING_CSV_COLUMNS)
+    _csv(out, FRAMING_CSV_COLUMNS, (row.to_dict() for row in rows))
 
 
 def framing_summary_report(console: Console, summary: FramingSummary, scope: str = "the corpus") -> None:
