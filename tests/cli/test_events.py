@@ -24,6 +24,7 @@ from dragoman.cli.render import (
 )
 from dragoman.record import Entity, Event, FramingSpan, Record
 from dragoman.store import Store
+from tests.stores import json_lines, store_file
 
 TEXT_A = (
     "Analysts said Washington had consulted Baku in October. "
@@ -122,15 +123,7 @@ def runner():
 
 @pytest.fixture
 def db(tmp_path):
-    path = str(tmp_path / "events.duckdb")
-    with Store(path) as store:
-        for record in _records():
-            store.save(record)
-    return path
-
-
-def _json_lines(output: str) -> list[dict]:
-    return [json.loads(line) for line in output.splitlines() if line]
+    return store_file(tmp_path / "events.duckdb", _records())
 
 
 def test_events_table_lists_date_type_parties_factuality_document_and_sentence(runner, db):
@@ -148,7 +141,7 @@ def test_events_table_lists_date_type_parties_factuality_document_and_sentence(r
 def test_events_json_is_one_object_per_line_with_event_fields(runner, db):
     result = runner.invoke(app, ["events", "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
-    rows = _json_lines(result.stdout)
+    rows = json_lines(result.stdout)
     assert [(r["doc_id"], r["idx"], r["type"]) for r in rows] == [
         ("doc-a", 0, "CONSULT"),
         ("doc-a", 1, "ASSAULT"),
@@ -197,7 +190,7 @@ def test_events_csv_has_a_header_and_a_row_per_event(runner, db):
 def test_events_filters(runner, db, args, expected):
     result = runner.invoke(app, ["events", "--db", db, "--format", "json", *args])
     assert result.exit_code == 0, result.output
-    assert [r["type"] for r in _json_lines(result.stdout)] == expected
+    assert [r["type"] for r in json_lines(result.stdout)] == expected
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from dragoman.cli.render import (
 )
 from dragoman.record import Entity, FramingSpan, Record, Timex
 from dragoman.store import Store
+from tests.stores import json_lines, store_file
 
 ACTORS = {
     "USA": {"name": "United States", "kind": "country", "country": "USA", "sector": None},
@@ -98,15 +99,7 @@ def runner():
 
 @pytest.fixture
 def db(tmp_path):
-    path = str(tmp_path / "framing.duckdb")
-    with Store(path) as store:
-        for record in _records():
-            store.save(record)
-    return path
-
-
-def _json_lines(output: str) -> list[dict]:
-    return [json.loads(line) for line in output.splitlines() if line]
+    return store_file(tmp_path / "framing.duckdb", _records())
 
 
 def _flat(output: str) -> str:
@@ -128,7 +121,7 @@ def test_framing_table_lists_technique_target_tone_confidence_context_and_docume
 def test_framing_json_is_one_object_per_line_with_span_fields(runner, db):
     result = runner.invoke(app, ["framing", "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
-    rows = _json_lines(result.stdout)
+    rows = json_lines(result.stdout)
     assert [(r["doc_id"], r["idx"], r["technique"]) for r in rows] == [
         ("doc-b", 0, "Flag-Waving"),
         ("doc-b", 1, "Loaded_Language"),
@@ -200,7 +193,7 @@ def test_framing_csv_leaves_missing_values_empty(runner, db):
 def test_framing_filters(runner, db, args, expected):
     result = runner.invoke(app, ["framing", "--db", db, "--format", "json", *args])
     assert result.exit_code == 0, result.output
-    assert [r["text"] for r in _json_lines(result.stdout)] == expected
+    assert [r["text"] for r in json_lines(result.stdout)] == expected
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dragoman.record import Event, FramingSpan, Mention, Record, Timex
-from dragoman.store import Store
+from tests.stores import store_file
 
 with warnings.catch_warnings():
     # Starlette's TestClient warns that it wants httpx2; httpx is what the project installs.
@@ -85,9 +85,7 @@ def make_records() -> list[Record]:
 
 def make_store(path: Path) -> Path:
     """Write :func:`make_records` into a new store file at ``path`` and close it; return ``path``."""
-    with Store(path) as store:
-        for record in make_records():
-            store.save(record)
+    store_file(path, make_records())
     return path
 
 
