@@ -144,7 +144,8 @@ class FramingSpan:
 
     ``technique``: one of :data:`FRAMING_TECHNIQUES`; ``target``: an actor id (a key of
     ``Record.actors``) or ``None``; ``polarity``: ``positive`` (praise), ``negative`` (attack)
-    or ``None`` where the span has no target or no clear tone.
+    or ``None`` where the span has no target or no clear tone; ``sentence``: ``[start, end)`` of
+    the sentence(s) the span lies in, its evidence (``None`` in records written before it existed).
     """
 
     start: int
@@ -154,6 +155,15 @@ class FramingSpan:
     confidence: float
     target: str | None = None
     polarity: str | None = None
+    sentence: tuple[int, int] | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FramingSpan:
+        """Rebuild a span from its JSON form (``sentence`` back to a tuple; extra keys ignored)."""
+        values = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        if values.get("sentence") is not None:
+            values["sentence"] = tuple(values["sentence"])
+        return cls(**values)
 
 
 @dataclass(slots=True)
@@ -200,7 +210,7 @@ class Record:
         ]
         values["timexes"] = [Timex(**t) for t in data.get("timexes", [])]
         values["events"] = [Event.from_dict(e) for e in data.get("events", [])]
-        values["framing"] = [FramingSpan(**f) for f in data.get("framing", [])]
+        values["framing"] = [FramingSpan.from_dict(f) for f in data.get("framing", [])]
         return cls(**values)
 
 

@@ -77,8 +77,17 @@ def _record_with_events() -> Record:
         Event("ACCUSE", ("AZE",), (), (0, 26), (6, 11), "spoke"),  # every optional field at its default
     ]
     record.framing = [
-        FramingSpan(0, 5, "Trump", "Name_Calling,Labeling", 0.6, target="donald-trump", polarity="negative"),
-        FramingSpan(6, 11, "spoke", "Loaded_Language", 0.3),
+        FramingSpan(
+            0,
+            5,
+            "Trump",
+            "Name_Calling,Labeling",
+            0.6,
+            target="donald-trump",
+            polarity="negative",
+            sentence=(0, 26),
+        ),
+        FramingSpan(6, 11, "spoke", "Loaded_Language", 0.3),  # a record written before sentences were kept
     ]
     return record
 
@@ -99,7 +108,7 @@ def test_record_with_events_round_trips_through_dict_and_json():
     assert Record.from_dict(record.to_dict()) == record
     # through JSON offsets become lists; from_dict turns them back into tuples
     again = Record.from_dict(json.loads(json.dumps(record.to_dict())))
-    assert again == record and again.events[0].sentence == (0, 26)
+    assert again == record and again.events[0].sentence == (0, 26) == again.framing[0].sentence
     assert again.to_dict() == record.to_dict()
 
 
@@ -127,6 +136,7 @@ def test_schema_describes_every_event_and_framing_field():
         ("events", "confidence", 1.5),
         ("framing", "technique", "Loaded Language"),
         ("framing", "polarity", "neutral"),
+        ("framing", "sentence", [3]),
     ],
 )
 def test_schema_rejects_bad_event_and_framing_values(where, key, value):

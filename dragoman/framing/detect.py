@@ -33,7 +33,8 @@ def detect_framing(
         lexicon: the evaluative-word lexicon (default: the shipped one).
 
     Returns:
-        Spans sorted by offset; ``target``/``polarity`` are ``None`` where no actor is found.
+        Spans sorted by offset, each with the sentence(s) it lies in; ``target``/``polarity``
+        are ``None`` where no actor is found.
     """
     model = model or load_model()
     lexicon = lexicon or load_lexicon()
@@ -55,8 +56,12 @@ def detect_framing(
         if span is not None and len(span):
             target = find_target(span, index)
             polarity = find_polarity(span, technique, lexicon) if target else None
+        sentence = (index.sentence_chars(start)[0], index.sentence_chars(max(start, end - 1))[1])
+        sentence = (sentence[0], sentence[0] + len(text[sentence[0] : sentence[1]].rstrip()))
         spans.append(
-            FramingSpan(start, end, text[start:end], technique, round(confidence, 3), target, polarity)
+            FramingSpan(
+                start, end, text[start:end], technique, round(confidence, 3), target, polarity, sentence
+            )
         )
     spans.sort(key=lambda s: (s.start, s.end, s.technique))
     return spans

@@ -418,13 +418,15 @@ class Store:
             [event_values(r.id, i, e) for r in records for i, e in enumerate(r.events)],
         )
         self._insert_rows(
-            "framing (doc_id, idx, start_char, end_char, text, technique, confidence, target, polarity)",
+            "framing (doc_id, idx, start_char, end_char, text, technique, confidence, target, polarity, "
+            "sentence_start, sentence_end)",
             [
-                (r.id, i, f.start, f.end, f.text, f.technique, f.confidence, f.target, f.polarity)
+                (r.id, i, f.start, f.end, f.text, f.technique, f.confidence, f.target, f.polarity,
+                 *(f.sentence or (None, None)))
                 for r in records
                 for i, f in enumerate(r.framing)
             ],
-        )
+        )  # fmt: skip
 
     def _insert_rows(self, table: str, rows: Sequence[Sequence[Any]], on_conflict: str = "") -> None:
         """Insert ``rows`` in bulk: one Arrow scan, or a few multi-row statements when they are few."""
@@ -567,10 +569,10 @@ class Store:
             ).fetchall()
         ]
         record.framing = [
-            FramingSpan(*r)
+            FramingSpan(r[0], r[1], r[2], r[3], r[4], r[5], r[6], (r[7], r[8]) if r[7] is not None else None)
             for r in q(
                 "SELECT start_char, end_char, coalesce(text, ''), technique, coalesce(confidence, 0.0), "
-                "target, polarity FROM framing WHERE doc_id = ? ORDER BY idx",
+                "target, polarity, sentence_start, sentence_end FROM framing WHERE doc_id = ? ORDER BY idx",
                 [doc_id],
             ).fetchall()
         ]

@@ -24,21 +24,26 @@ from dragoman.store.events import _choices
 #: The polarities a framing span can have toward its target (``None`` aside).
 POLARITIES = ("positive", "negative")
 
-#: Characters read on each side of a span to find its sentence.
+#: Characters read on each side of a span to find its sentence (rows stored before migration
+#: ``0005``, which have no sentence offsets).
 _WINDOW = 240
 
 #: Where a sentence ends: a full stop, question or exclamation mark (and any closing quote or
 #: bracket) before white space and a word that is not lower case ("U.S. officials" goes on), or a
-#: blank line. The store keeps no sentence boundaries for framing; this is near enough to show one.
+#: blank line. Only for rows stored without their sentence; near enough to show one.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?![\sa-z])|\n\s*\n")
 
-#: The columns :func:`_row` reads, and the tables they come from.
+_WINDOW_START = f"greatest(f.start_char - {_WINDOW}, 0)"
+
+#: The columns :func:`_row` reads, and the tables they come from: the span's sentence as the
+#: pipeline found it, or (rows from before ``0005``) a window of text around the span.
 _COLUMNS = (
     "f.doc_id, f.idx, d.title, d.date, f.start_char, f.end_char, coalesce(f.text, ''), "
     "f.technique, coalesce(f.confidence, 0.0), f.target, f.polarity, a.name, "
-    f"greatest(f.start_char - {_WINDOW}, 0), "
-    f"substr(d.text, greatest(f.start_char - {_WINDOW}, 0) + 1, "
-    f"f.end_char + {_WINDOW} - greatest(f.start_char - {_WINDOW}, 0))"
+    f"coalesce(f.sentence_start, {_WINDOW_START}), "
+    f"substr(d.text, coalesce(f.sentence_start, {_WINDOW_START}) + 1, "
+    f"coalesce(f.sentence_end - f.sentence_start, f.end_char + {_WINDOW} - {_WINDOW_START})), "
+    "f.sentence_end"
 )
 _FROM = "FROM framing f JOIN documents d ON d.id = f.doc_id LEFT JOIN actors a ON a.id = f.target "
 _ORDER = "d.date NULLS LAST, f.doc_id, f.idx"
@@ -51,9 +56,10 @@ class FramingRow:
     Attributes:
         doc_id: the document the span was read from; ``idx`` its position in the record's framing.
         span: the span itself, as in the record.
-        context: the sentence the span is in (or, where no sentence end is near, a window of
-            text around it), on one line; ``context_start`` is its offset in the document, so
-            the span lies at ``span.start - context_start`` in it.
+        context: the sentence the span is in (for rows stored before sentences were kept, the
+            sentence found around it, or a window of text where no sentence end is near), on one
+            line; ``context_start`` is its offset in the document, so the span lies at
+            ``span.start - context_start`` in it.
         doc_title, doc_date: the document's title and publication date (ISO).
         target_name: the name of ``span.target`` (its id where the store has no name), if any.
     """
@@ -309,8 +315,12 @@ def _where(conditions: list[str]) -> str:
 
 
 def _row(r: Sequence[Any]) -> FramingRow:
-    span = FramingSpan(r[4], r[5], r[6], r[7], r[8], r[9], r[10])
-    context, context_start = sentence_around(r[13] or "", r[12], span.start, span.end)
+    stored = r[14] is not None
+    span = FramingSpan(r[4], r[5], r[6], r[7], r[8], r[9], r[10], (r[12], r[14]) if stored else None)
+    if stored:  # one line, offsets kept: a line break or tab becomes one space
+        context, context_start = re.sub(r"\s", " ", r[13] or ""), r[12]
+    else:
+        context, context_start = sentence_around(r[13] or "", r[12], span.start, span.end)
     return FramingRow(
         doc_id=r[0],
         idx=r[1],

@@ -224,6 +224,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        # Framing spans keep the offsets of their sentence, their evidence, as events do; rows
+        # written before stay NULL there (readers then find the sentence around the span).
+        "0005_framing_sentence",
+        """
+        ALTER TABLE framing ADD COLUMN sentence_start INTEGER;
+        ALTER TABLE framing ADD COLUMN sentence_end INTEGER;
+        """,
+    ),
 )
 
 #: Per-document tables, deleted and rewritten together when a document changes.

@@ -40,3 +40,11 @@ def test_seed_praises_azerbaijan(seed_doc) -> None:  # type: ignore[no-untyped-d
     assert summary["AZE"].n_praise > summary["AZE"].n_attack
     for span in summary["AZE"].praise:
         assert seed_doc.text[span.start : span.end] == span.text
+
+
+def test_seed_spans_carry_the_sentence_they_lie_in(seed_doc) -> None:  # type: ignore[no-untyped-def]
+    starts = {s.start_char for s in seed_doc.sents}
+    for span in seed_doc._.framing:
+        start, end = span.sentence
+        assert start in starts and start <= span.start < span.end <= end, span
+        assert seed_doc.text[start:end] == seed_doc.text[start:end].strip()

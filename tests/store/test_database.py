@@ -32,7 +32,7 @@ def store():
 
 def test_store_migrations_recorded_once(tmp_path):
     path = tmp_path / "x.duckdb"
-    names = ["0001_foundation", "0002_actor_mentions", "0003_events", "0004_corpus"]
+    names = ["0001_foundation", "0002_actor_mentions", "0003_events", "0004_corpus", "0005_framing_sentence"]
     with Store(path) as s:
         assert s.migrations() == names
     with Store(path) as s:
@@ -226,7 +226,7 @@ def test_store_upgrades_a_0002_era_database_to_typed_events(tmp_path):
     path = tmp_path / "old.duckdb"
     _store_of_the_0002_era(path)
     with Store(path) as s:
-        assert s.migrations()[-1] == "0004_corpus"
+        assert s.migrations()[-1] == "0005_framing_sentence"
         (event,) = s.record("old").events
         assert (event.type, event.source, event.target, event.trigger_text) == (
             "SUPPORT",
@@ -236,7 +236,7 @@ def test_store_upgrades_a_0002_era_database_to_typed_events(tmp_path):
         )
         assert (event.location, event.context, event.quote) == ("baku", (), None)
         (span,) = s.record("old").framing
-        assert (span.text, span.polarity) == ("welcomed", None)
+        assert (span.text, span.polarity, span.sentence) == ("welcomed", None, None)
         # the carried-over date covers October 2025, so date filters see it
         assert [r.doc_id for r in s.events(since="2025-10-31")] == ["old"]
         assert s.events(until="2025-09-30") == []
@@ -251,5 +251,5 @@ def test_store_read_only_open_upgrades_an_old_database(tmp_path):
     path = tmp_path / "old.duckdb"
     _store_of_the_0002_era(path)
     with Store(path, read_only=True) as s:
-        assert s.migrations()[-1] == "0004_corpus"
+        assert s.migrations()[-1] == "0005_framing_sentence"
         assert s.record("old").events[0].trigger_text == "welcomed"

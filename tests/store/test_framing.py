@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from dragoman.errors import StoreError
@@ -158,6 +160,21 @@ def test_framing_context_is_the_sentence_with_the_span_at_its_offset(store):
         assert "\n" not in row.context
     assert rows["brilliant"].context == "Président Aliyev’s vision — brilliant — strengthens the nation."
     assert rows["Victory in the Patriotic War"].context == "Victory in the Patriotic War!"
+
+
+def test_framing_context_is_the_stored_sentence_where_the_span_has_one():
+    # The pipeline's sentence, not a guess: "Dr. Ruiz" would end a sentence for the regex.
+    text = "Critics spoke. Dr. Ruiz called the plan a disgrace. Then he left."
+    sentence = (15, 51)
+    span = _span(text, "disgrace", "Loaded_Language", 0.8)
+    record = _record("doc-s", text, None, [dataclasses.replace(span, sentence=sentence)])
+    with Store(":memory:") as s:
+        s.save(record)
+        (row,) = s.framing()
+        assert s.record("doc-s").framing[0].sentence == sentence
+    assert row.span.sentence == sentence
+    assert (row.context, row.context_start) == ("Dr. Ruiz called the plan a disgrace.", 15)
+    assert sentence_around(text, 0, span.start, span.end)[0] == "Ruiz called the plan a disgrace."
 
 
 def test_sentence_around_keeps_the_window_where_no_sentence_ends():
