@@ -313,6 +313,15 @@ def framing(
     polarity: Annotated[
         str | None, typer.Option(help="positive (praise) or negative (attack) toward the target.")
     ] = None,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Only spans at least this confident: a span's confidence is the share of text that "
+            "annotators marked with its technique, measured for spans of its kind and score.",
+        ),
+    ] = 0.0,
     summary: Annotated[
         bool,
         typer.Option("--summary", help="Count techniques, and whom the spans praise and attack, instead."),
@@ -342,12 +351,13 @@ def framing(
         try:
             if summary:
                 found = store.framing_summary(
-                    doc_id=doc_id, actor=actor_ids, technique=techniques, polarity=polarities, limit=limit
-                )
+                    doc_id=doc_id, actor=actor_ids, technique=techniques, polarity=polarities,
+                    min_confidence=min_confidence, limit=limit,
+                )  # fmt: skip
             else:
                 rows = store.framing(
                     doc_id=doc_id, actor=actor_ids, technique=techniques, polarity=polarities,
-                    limit=limit, offset=offset,
+                    min_confidence=min_confidence, limit=limit, offset=offset,
                 )  # fmt: skip
         except DragomanError as exc:
             raise _fail(str(exc)) from exc

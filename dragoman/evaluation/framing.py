@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import sys
 import zlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -164,6 +165,68 @@ def score_spans(
     return {name: tally.scores() for name, tally in tallies.items()}
 
 
+def span_precision(span: LabelledSpan, gold: Sequence[LabelledSpan]) -> float:
+    """The share of ``span``'s characters inside ``gold`` spans of its technique (``gold`` merged
+    with :func:`merge_spans`, so that no character counts twice): what the measure's precision
+    credits this span with."""
+    technique, start, end = span
+    if end <= start:
+        return 0.0
+    covered = sum(
+        max(0, min(end, g_end) - max(start, g_start)) for t, g_start, g_end in gold if t == technique
+    )
+    return covered / (end - start)
+
+
+#: Upper edges of the confidence bins of :func:`reliability` (the last bin is closed).
+RELIABILITY_EDGES = (0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
+
+
+def reliability(
+    pairs: Iterable[tuple[Sequence[LabelledSpan], Sequence[tuple[str, int, int, float]]]],
+) -> list[dict[str, float]]:
+    """How right the spans of each confidence are: per confidence bin (:data:`RELIABILITY_EDGES`),
+    the number of predicted spans, their mean confidence and their mean :func:`span_precision`.
+
+    A span's ``confidence`` claims the share of its text that annotators mark with its technique;
+    a calibrated model's bins have mean confidence close to measured precision.
+
+    Args:
+        pairs: per article, (gold spans, predicted spans with their confidence).
+    """
+    bins = [{"upto": edge, "n": 0, "confidence": 0.0, "precision": 0.0} for edge in RELIABILITY_EDGES]
+    for gold_spans, predicted in pairs:
+        gold = merge_spans(gold_spans)
+        for technique, start, end, confidence in predicted:
+            at = min(bisect_right(RELIABILITY_EDGES, confidence), len(bins) - 1)
+            bins[at]["n"] += 1
+            bins[at]["confidence"] += confidence
+            bins[at]["precision"] += span_precision((technique, start, end), gold)
+    for b in bins:
+        if b["n"]:
+            b["confidence"] /= b["n"]
+            b["precision"] /= b["n"]
+    return bins
+
+
+def calibration_error(bins: Sequence[dict[str, float]]) -> float:
+    """Expected calibration error: the span-weighted mean gap between confidence and precision."""
+    total = sum(b["n"] for b in bins)
+    return sum(b["n"] * abs(b["confidence"] - b["precision"]) for b in bins) / total if total else 0.0
+
+
+def format_reliability(bins: Sequence[dict[str, float]]) -> str:
+    """The :func:`reliability` bins as a plain-text table, the calibration error last."""
+    lines = [f"{'confidence':<12} {'spans':>6} {'mean conf':>10} {'precision':>10}"]
+    low = 0.0
+    for b in bins:
+        label = f"{low:.1f}–{b['upto']:.1f}"
+        lines.append(f"{label:<12} {int(b['n']):>6} {b['confidence']:>10.3f} {b['precision']:>10.3f}")
+        low = b["upto"]
+    lines.append(f"expected calibration error {calibration_error(bins):.3f}")
+    return "\n".join(lines)
+
+
 Detector = Callable[[list[str]], Iterator[list[FramingSpan]]]
 
 
@@ -181,25 +244,41 @@ def _pipeline_detector(texts: list[str]) -> Iterator[list[FramingSpan]]:
         yield list(doc._.framing)
 
 
-def evaluate_framing(
+def predict_ptc(
     gold_dir: Path, split: str = "test", detector: Detector | None = None
-) -> dict[str, dict[str, float]]:
-    """Score a detector (default: the pipeline with ``dragoman_framing``) on one PTC split.
+) -> list[tuple[PtcArticle, list[FramingSpan]]]:
+    """Each article of one PTC split with the spans a detector (default: the pipeline with
+    ``dragoman_framing``) finds in it.
 
     Args:
         gold_dir: the gold directory (see :func:`dragoman.evaluation.gold.find_gold_dir`).
         split: ``test`` (held out, the reported figure) or ``train`` (what the model was fitted on).
         detector: ``detector(texts)`` yielding each text's :class:`~dragoman.record.FramingSpan` list.
+    """
+    articles = load_ptc(Path(gold_dir) / "framing" / "ptc", split)
+    detect = detector or _pipeline_detector
+    return list(zip(articles, detect([a.text for a in articles]), strict=True))
+
+
+def evaluate_framing(
+    gold_dir: Path,
+    split: str = "test",
+    detector: Detector | None = None,
+    predictions: list[tuple[PtcArticle, list[FramingSpan]]] | None = None,
+) -> dict[str, dict[str, float]]:
+    """Score a detector on one PTC split (arguments as :func:`predict_ptc`, or its ``predictions``).
 
     Returns:
         The scores of :func:`score_spans`.
     """
-    articles = load_ptc(Path(gold_dir) / "framing" / "ptc", split)
-    detect = detector or _pipeline_detector
-    predicted = detect([a.text for a in articles])
-    return score_spans(
-        (a.spans, [(s.technique, s.start, s.end) for s in spans])
-        for a, spans in zip(articles, predicted, strict=True)
+    found = predictions if predictions is not None else predict_ptc(gold_dir, split, detector)
+    return score_spans((a.spans, [(s.technique, s.start, s.end) for s in spans]) for a, spans in found)
+
+
+def framing_reliability(predictions: list[tuple[PtcArticle, list[FramingSpan]]]) -> list[dict[str, float]]:
+    """:func:`reliability` of the spans of :func:`predict_ptc`."""
+    return reliability(
+        (a.spans, [(s.technique, s.start, s.end, s.confidence) for s in spans]) for a, spans in predictions
     )
 
 
@@ -224,8 +303,11 @@ def main(argv: list[str] | None = None) -> int:
     if gold is None:
         sys.stderr.write("gold sets not found: set DRAGOMAN_GOLD or put them at ../shared/gold\n")
         return 1
+    predictions = predict_ptc(gold, split)
     sys.stdout.write(f"PTC split {split!r}, technique-matched character-overlap scores\n")
-    sys.stdout.write(format_table(evaluate_framing(gold, split)) + "\n")
+    sys.stdout.write(format_table(evaluate_framing(gold, split, predictions=predictions)) + "\n")
+    sys.stdout.write("\nconfidence against measured precision (calibration)\n")
+    sys.stdout.write(format_reliability(framing_reliability(predictions)) + "\n")
     return 0
 
 

@@ -5,6 +5,7 @@ Besides the model's spans, an attacking adjective of our own lexicon ("ill-fated
 and the model, fitted on a corpus where many of them never occur, may rate one too low. On the
 PTC ``train`` split (out of fold), the ones the model leaves out raise Loaded_Language recall from
 0.250 to 0.269 and leave its F1 as it was (0.198 against 0.199): a coverage rule, not a gain.
+Their confidence goes through Loaded_Language's calibration like the model's own spans.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 from dragoman.framing.features import doc_features
 from dragoman.framing.lexicon import NEGATIVE, PolarityLexicon, load_lexicon
 from dragoman.framing.model import RawSpan, TechniqueModel, load_model
-from dragoman.framing.targets import MentionIndex, find_polarity, find_target
+from dragoman.framing.targets import MentionIndex, target_and_tone
 from dragoman.record import FramingSpan
 
 
@@ -44,7 +45,11 @@ def detect_framing(
     probs = model.probabilities(feats)
     raw = model.decode(doc, feats, probs)
     if LOADED in model.techniques:
-        raw += _attacking_adjectives(doc, lexicon, probs[:, model.techniques.index(LOADED)], raw)
+        k = model.techniques.index(LOADED)
+        raw += [
+            (technique, start, end, model.calibrated(k, score))
+            for technique, start, end, score in _attacking_adjectives(doc, lexicon, probs[:, k], raw)
+        ]
     index = MentionIndex.of(doc)
     text = doc.text  # a property that joins every token: read once
     spans = []
@@ -54,8 +59,7 @@ def detect_framing(
             continue  # "of", "This": function words carry no technique of their own
         target = polarity = None
         if span is not None and len(span):
-            target = find_target(span, index)
-            polarity = find_polarity(span, technique, lexicon) if target else None
+            target, polarity = target_and_tone(span, technique, index, lexicon)
         sentence = (index.sentence_chars(start)[0], index.sentence_chars(max(start, end - 1))[1])
         sentence = (sentence[0], sentence[0] + len(text[sentence[0] : sentence[1]].rstrip()))
         spans.append(

@@ -6,17 +6,21 @@ Each technique is decoded in one of two modes, chosen when the model is tuned:
 
 * ``tokens`` — a span is a run of tokens whose ``p`` is at least the technique's threshold (runs
   at most ``gaps[k]`` tokens apart are joined; punctuation at the edges is trimmed; a run that
-  ends inside a hyphenated word is widened to the whole word); its confidence is the mean ``p``;
+  ends inside a hyphenated word is widened to the whole word);
 * ``sentence`` — a span is a whole sentence (edge punctuation trimmed) whose mean ``p`` is at
   least the threshold: for clause-long techniques (doubt, appeals, fallacies).
 
-Weights, thresholds, gaps and modes are fitted offline by :mod:`dragoman.framing.train` and
+A span's raw score is its mean ``p``; its confidence is the precision measured at that score for
+its technique (a calibration curve fitted out of fold), so 0.3 means about 30 % of such spans'
+text is marked with the technique by the corpus's annotators.
+
+Weights, thresholds, gaps, modes and calibration are fitted offline by :mod:`dragoman.framing.train` and
 shipped as ``data/techniques.npz`` (see ``data/MODEL.md``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -52,7 +56,8 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 
 @dataclass(slots=True)
 class TechniqueModel:
-    """Fitted weights (one column per technique) and how each technique is decoded.
+    """Fitted weights (one column per technique), how each technique is decoded, and what its
+    spans' confidence is worth.
 
     ``token_weights``/``sent_weights`` have one row per vocabulary key plus a last zero row for
     unknown keys; ``thresholds``, ``gaps`` and ``modes`` (indexes into :data:`MODES`) hold one
@@ -68,6 +73,20 @@ class TechniqueModel:
     thresholds: np.ndarray
     gaps: np.ndarray
     modes: np.ndarray
+    #: Knots of each technique's curve from raw span score to measured precision (see
+    #: :func:`dragoman.framing.tuning.fit_calibration`): technique ``k``'s are
+    #: ``calibration_ptr[k]:calibration_ptr[k + 1]``; empty: confidence is the raw score.
+    calibration_x: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    calibration_y: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    calibration_ptr: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+
+    def calibrated(self, k: int, raw: float) -> float:
+        """Technique ``k``'s confidence for a span of raw score ``raw``: the precision measured at
+        that score (interpolated between knots, flat past the ends); ``raw`` itself without one."""
+        if len(self.calibration_ptr) <= k + 1 or self.calibration_ptr[k] == self.calibration_ptr[k + 1]:
+            return raw
+        knots = slice(int(self.calibration_ptr[k]), int(self.calibration_ptr[k + 1]))
+        return float(np.interp(raw, self.calibration_x[knots], self.calibration_y[knots]))
 
     def logits(self, feats: DocFeatures) -> np.ndarray:
         """Token × technique scores before the sigmoid."""
@@ -93,6 +112,7 @@ class TechniqueModel:
         """Turn token probabilities into character spans (see the module docstring).
 
         ``settings``: (thresholds, gaps, modes) to use instead of the model's own (for tuning).
+        Each span's confidence is :meth:`calibrated` from its mean token probability.
         """
         limits, gaps, modes = settings or (self.thresholds, self.gaps, self.modes)
         words = np.flatnonzero(~feats.is_space)
@@ -116,7 +136,7 @@ class TechniqueModel:
             for run in runs:
                 span = self._span(doc, feats, words, run, probs[:, k])
                 if span is not None:
-                    spans.append((technique, *span))
+                    spans.append((technique, span[0], span[1], self.calibrated(k, span[2])))
         return spans
 
     @staticmethod
@@ -148,6 +168,9 @@ class TechniqueModel:
             thresholds=self.thresholds,
             gaps=self.gaps,
             modes=self.modes,
+            calibration_x=self.calibration_x,
+            calibration_y=self.calibration_y,
+            calibration_ptr=self.calibration_ptr,
         )
 
     @classmethod
@@ -169,6 +192,11 @@ class TechniqueModel:
                     thresholds=data["thresholds"].astype(np.float64),
                     gaps=data["gaps"].astype(np.int64),
                     modes=data["modes"].astype(np.int64),
+                    **{
+                        name: data[name]
+                        for name in ("calibration_x", "calibration_y", "calibration_ptr")
+                        if name in data  # model files written before calibration have none
+                    },
                 )
         except (OSError, KeyError, ValueError) as exc:
             raise PipelineError(f"framing model {path} cannot be read: {exc}") from exc

@@ -190,3 +190,11 @@ def find_polarity(span: Span, technique: str, lexicon: PolarityLexicon) -> str |
     if score < 0:
         return NEGATIVE
     return TECHNIQUE_TONE.get(technique)
+
+
+def target_and_tone(
+    span: Span, technique: str, index: MentionIndex, lexicon: PolarityLexicon
+) -> tuple[str | None, str | None]:
+    """The actor ``span`` is about and the span's tone toward it; no tone without a target."""
+    target = find_target(span, index)
+    return target, find_polarity(span, technique, lexicon) if target else None

@@ -6,7 +6,8 @@ The articles are parsed by the process's pipeline (as the component will see the
 features (:mod:`dragoman.framing.features`), and 14 one-vs-rest logistic regressions are fitted
 by full-batch Adam with an L2 penalty, in numpy. How each technique is decoded (threshold, gap,
 whole sentences or token runs: :mod:`dragoman.framing.tuning`) is chosen on out-of-fold scores
-of a four-fold cross-validation, for each technique's own technique-matched F1; the shipped
+of a four-fold cross-validation, for each technique's own technique-matched F1, and what each
+span's confidence is worth is calibrated on the same out-of-fold spans; the shipped
 weights are then fitted on the whole split (about 10 minutes on two cores; deterministic: a rerun
 writes the same file byte for byte). The held-out ``test`` split is never read here:
 ``python -m dragoman.evaluation.framing`` reports it.
@@ -28,7 +29,7 @@ from dragoman.evaluation.gold import require_gold_dir
 from dragoman.framing.features import DocFeatures, doc_features
 from dragoman.framing.lexicon import load_lexicon
 from dragoman.framing.model import MODEL_FILE, TechniqueModel, lookup, sigmoid
-from dragoman.framing.tuning import Scored, tune_decoding
+from dragoman.framing.tuning import Scored, fit_calibration, tune_decoding
 from dragoman.record import FRAMING_TECHNIQUES
 
 log = logging.getLogger(__name__)
@@ -185,6 +186,7 @@ def train(gold_dir: Path, hyper: Hyper, cache: Path | None = None) -> tuple[Tech
     model = _fit_model(feats, labels, hyper)
     model.thresholds, model.gaps, model.modes, f1 = tune_decoding(model, scored)
     log.info("cross-validated F1 after tuning: %.3f", f1)
+    model.calibration_x, model.calibration_y, model.calibration_ptr = fit_calibration(model, scored)
     predicted = [[s[:3] for s in model.decode(d, f, p)] for d, f, p in zip(docs, feats, probs, strict=True)]
     return model, score_spans(zip(scored.gold, predicted, strict=True))
 

@@ -1,8 +1,11 @@
-"""Choosing how each technique is decoded: mode, gap and threshold, for its own best F1.
+"""Choosing how each technique is decoded: mode, gap and threshold, for its own best F1; and
+what a span's confidence should say.
 
 Every (mode, gap, threshold) option of each technique is scored once on the out-of-fold token
 probabilities (precision sum, predicted-span count, recall sum of that technique), and each
-technique keeps the option with its best F1.
+technique keeps the option with its best F1. Then :func:`fit_calibration` maps each technique's
+raw span score (the mean token probability) to the precision measured at that score, so that a
+span's ``confidence`` is the share of such spans' text that annotators mark with the technique.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc
 
-from dragoman.evaluation.framing import LabelledSpan, merge_spans, score_spans
+from dragoman.evaluation.framing import LabelledSpan, merge_spans, score_spans, span_precision
 from dragoman.framing.features import DocFeatures
 from dragoman.framing.model import MODES, TechniqueModel
 
@@ -91,3 +94,56 @@ def tune_decoding(model: TechniqueModel, data: Scored) -> tuple[np.ndarray, np.n
         log.info("%-36s %-8s gap %d threshold %.3f F1 %.3f", technique, MODES[modes[j]], gaps[j],
                  THRESHOLDS[thresholds[j]], float(_f1(rows[j], n_gold[j])))  # fmt: skip
     return THRESHOLDS[thresholds].astype(np.float64), gaps, modes, pooled
+
+
+#: Fewest spans a calibration bin pools (fewer spans of a technique: one bin, its mean precision).
+MIN_BIN = 25
+#: Most bins per technique.
+MAX_BINS = 8
+
+
+def fit_calibration(model: TechniqueModel, data: Scored) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per technique, knots of a non-decreasing curve from raw span score to measured precision.
+
+    The spans the model's own decoding finds in ``data`` (out-of-fold probabilities) are sorted by
+    raw score and cut into equal-count bins (at least :data:`MIN_BIN` spans, at most
+    :data:`MAX_BINS` bins); each bin gives a knot (mean score, mean :func:`span_precision`), and
+    adjacent bins that would make the curve fall are pooled (pool-adjacent-violators).
+
+    Returns:
+        ``x``, ``y`` (the knots of every technique, concatenated) and ``ptr`` (technique ``k``'s
+        knots are ``ptr[k]:ptr[k + 1]``; none where it found no span).
+    """
+    scores: list[list[tuple[float, float]]] = [[] for _ in model.techniques]
+    for doc, feats, probs, gold in zip(data.docs, data.feats, data.probs, data.gold, strict=True):
+        merged = merge_spans(gold)
+        for technique, start, end, raw in model.decode(doc, feats, probs):
+            scores[model.techniques.index(technique)].append(
+                (raw, span_precision((technique, start, end), merged))
+            )
+    xs: list[float] = []
+    ys: list[float] = []
+    ptr = [0]
+    for technique, pairs in zip(model.techniques, scores, strict=True):
+        pairs.sort()
+        n_bins = max(1, min(MAX_BINS, len(pairs) // MIN_BIN))
+        bins = [b for b in np.array_split(np.array(pairs).reshape(-1, 2), n_bins) if len(b)]
+        knots = _pool_adjacent_violators(
+            [(float(b[:, 0].mean()), float(b[:, 1].mean()), len(b)) for b in bins]
+        )
+        xs.extend(x for x, _ in knots)
+        ys.extend(y for _, y in knots)
+        ptr.append(len(xs))
+        log.info("%-36s calibration %s", technique, " ".join(f"{x:.2f}→{y:.2f}" for x, y in knots))
+    return np.array(xs), np.array(ys), np.array(ptr, dtype=np.int64)
+
+
+def _pool_adjacent_violators(bins: list[tuple[float, float, int]]) -> list[tuple[float, float]]:
+    """Merge neighbouring (x, y, weight) bins until ``y`` never falls; the knots (x, y) left."""
+    pooled: list[list[float]] = []
+    for x, y, w in bins:
+        pooled.append([x * w, y * w, w])
+        while len(pooled) > 1 and pooled[-2][1] / pooled[-2][2] > pooled[-1][1] / pooled[-1][2]:
+            last = pooled.pop()
+            pooled[-1] = [a + b for a, b in zip(pooled[-1], last, strict=True)]
+    return [(sx / w, sy / w) for sx, sy, w in pooled]

@@ -634,6 +634,7 @@ class Store:
         actor: str | Sequence[str] | None = None,
         technique: str | Sequence[str] | None = None,
         polarity: str | Sequence[str] | None = None,
+        min_confidence: float = 0.0,
         limit: int = 100,
         offset: int = 0,
     ) -> list[FramingRow]:
@@ -647,15 +648,18 @@ class Store:
                 reference to no actor matches nothing.
             technique: name(s) of ``record.FRAMING_TECHNIQUES``, in any case.
             polarity: ``positive`` (praise) or ``negative`` (attack), in any case.
+            min_confidence: only spans at least this confident (0…1; a span's confidence is the
+                precision measured for spans of its technique and score).
             limit: at most this many rows; offset: skip this many first.
 
         Raises:
-            StoreError: an unknown technique or polarity, a negative limit or offset.
+            StoreError: an unknown technique or polarity, a negative limit or offset, a
+                ``min_confidence`` outside 0…1.
         """
         try:
             return query_framing(
                 self._con, doc_id=doc_id, actors=self._actor_ids(actor), techniques=_values(technique),
-                polarities=_values(polarity), limit=limit, offset=offset,
+                polarities=_values(polarity), min_confidence=min_confidence, limit=limit, offset=offset,
             )  # fmt: skip
         except duckdb.Error as exc:
             raise StoreError(f"could not read framing from {self.path}: {_first_line(exc)}") from exc
@@ -666,6 +670,7 @@ class Store:
         actor: str | Sequence[str] | None = None,
         technique: str | Sequence[str] | None = None,
         polarity: str | Sequence[str] | None = None,
+        min_confidence: float = 0.0,
         evidence: int = 3,
         limit: int | None = None,
     ) -> FramingSummary:
@@ -679,7 +684,8 @@ class Store:
         try:
             return summarise_framing(
                 self._con, doc_id=doc_id, actors=self._actor_ids(actor), techniques=_values(technique),
-                polarities=_values(polarity), evidence=evidence, limit=limit,
+                polarities=_values(polarity), min_confidence=min_confidence, evidence=evidence,
+                limit=limit,
             )  # fmt: skip
         except duckdb.Error as exc:
             raise StoreError(f"could not read framing from {self.path}: {_first_line(exc)}") from exc

@@ -161,14 +161,20 @@ def framing_filters(
     actors: Sequence[str] = (),
     techniques: Sequence[str] = (),
     polarities: Sequence[str] = (),
+    min_confidence: float = 0.0,
 ) -> tuple[list[str], list[Any]]:
     """The WHERE conditions (over the alias ``f``) and their parameters for these filters.
 
     Raises:
-        StoreError: an unknown technique or polarity.
+        StoreError: an unknown technique or polarity, a ``min_confidence`` outside 0…1.
     """
     where: list[str] = []
     params: list[Any] = []
+    if not 0.0 <= min_confidence <= 1.0:
+        raise StoreError(f"min_confidence must be between 0 and 1 (got {min_confidence})")
+    if min_confidence > 0.0:
+        where.append("f.confidence >= ?")
+        params.append(min_confidence)
     if doc_id is not None:
         where.append("f.doc_id = ?")
         params.append(doc_id)
@@ -194,6 +200,7 @@ def query_framing(
     actors: Sequence[str] = (),
     techniques: Sequence[str] = (),
     polarities: Sequence[str] = (),
+    min_confidence: float = 0.0,
     limit: int = 100,
     offset: int = 0,
 ) -> list[FramingRow]:
@@ -202,16 +209,20 @@ def query_framing(
 
     ``actors`` are exact actor ids, matched against the span's target (resolve user input first
     with ``Store.resolve_actor``); ``techniques`` names of ``record.FRAMING_TECHNIQUES`` in any
-    case; ``polarities`` ``positive``/``negative`` in any case. Only parameters reach the SQL.
+    case; ``polarities`` ``positive``/``negative`` in any case; ``min_confidence`` keeps spans
+    whose confidence (the precision measured at their score) is at least that. Only parameters
+    reach the SQL.
 
     Raises:
-        StoreError: an unknown technique or polarity, a negative limit or offset.
+        StoreError: an unknown technique or polarity, a negative limit or offset, a
+            ``min_confidence`` outside 0…1.
     """
     if limit < 0 or offset < 0:
         raise StoreError(f"limit and offset must not be negative (got {limit}, {offset})")
     where, params = framing_filters(
-        doc_id=doc_id, actors=actors, techniques=techniques, polarities=polarities
-    )
+        doc_id=doc_id, actors=actors, techniques=techniques, polarities=polarities,
+        min_confidence=min_confidence,
+    )  # fmt: skip
     sql = f"SELECT {_COLUMNS} {_FROM}" + _where(where) + f"ORDER BY {_ORDER} LIMIT ? OFFSET ?"
     return [_row(r) for r in con.execute(sql, [*params, limit, offset]).fetchall()]
 
@@ -223,6 +234,7 @@ def summarise_framing(
     actors: Sequence[str] = (),
     techniques: Sequence[str] = (),
     polarities: Sequence[str] = (),
+    min_confidence: float = 0.0,
     evidence: int = 3,
     limit: int | None = None,
 ) -> FramingSummary:
@@ -230,7 +242,7 @@ def summarise_framing(
 
     Args:
         con: the store's connection.
-        doc_id, actors, techniques, polarities: as for :func:`query_framing`.
+        doc_id, actors, techniques, polarities, min_confidence: as for :func:`query_framing`.
         evidence: how many spans to keep as examples per technique and per actor and polarity,
             the most confident first.
         limit: at most this many actors (all techniques are always counted).
@@ -241,8 +253,9 @@ def summarise_framing(
     if evidence < 0 or (limit is not None and limit < 0):
         raise StoreError(f"evidence and limit must not be negative (got {evidence}, {limit})")
     where, params = framing_filters(
-        doc_id=doc_id, actors=actors, techniques=techniques, polarities=polarities
-    )
+        doc_id=doc_id, actors=actors, techniques=techniques, polarities=polarities,
+        min_confidence=min_confidence,
+    )  # fmt: skip
     # A span praises or attacks its target only when it has both (as summarise_spans counts).
     toned = "f.target IS NOT NULL AND f.polarity IN ('positive', 'negative')"
     totals = con.execute(

@@ -188,6 +188,9 @@ def test_framing_csv_leaves_missing_values_empty(runner, db):
         ),
         (["--limit", "2", "--offset", "2"], ["ill-fated", "noble mission"]),
         (["--limit", "0"], []),
+        (["--min-confidence", "0.7"], ["ill-fated", "noble mission", "reckless leaders"]),
+        (["--min-confidence", "0.6", "--actor", "AZE"], ["brilliant", "noble mission"]),
+        (["--min-confidence", "1"], []),
     ],
 )
 def test_framing_filters(runner, db, args, expected):
@@ -208,6 +211,8 @@ def test_framing_filters(runner, db, args, expected):
         (["--doc", "doc-z"], "no document 'doc-z'"),
         (["--doc", "doc-"], "no document 'doc-'"),  # a prefix of two documents names neither
         (["--limit", "-1"], "--limit"),
+        (["--min-confidence", "1.5"], "--min-confidence"),
+        (["--min-confidence", "-0.1"], "--min-confidence"),
         (["--summary", "--polarity", "both"], "'both' is not one of positive, negative"),
     ],
 )
@@ -281,6 +286,7 @@ def test_framing_summary_csv_has_a_row_per_technique_and_actor(runner, db):
         (["--actor", "Armenia"], 1, [("ARM", 0, 1)]),
         (["--polarity", "negative"], 2, [("ARM", 0, 1), ("USA", 0, 1)]),
         (["--technique", "Loaded_Language", "--limit", "1"], 3, [("AZE", 2, 0)]),
+        (["--min-confidence", "0.75"], 2, [("ARM", 0, 1), ("USA", 0, 1)]),
     ],
 )
 def test_framing_summary_filters(runner, db, args, spans, actors):

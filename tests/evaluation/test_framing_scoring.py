@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.evaluation.framing import N_FOLDS, fold_of, merge_spans, score_spans, split_of
+from dragoman.evaluation.framing import (
+    N_FOLDS,
+    calibration_error,
+    fold_of,
+    merge_spans,
+    reliability,
+    score_spans,
+    span_precision,
+    split_of,
+)
 
 LL = "Loaded_Language"
 NC = "Name_Calling,Labeling"
@@ -74,3 +83,23 @@ def test_split_of_is_fixed_by_article_id() -> None:
     assert set(splits) == {"train", "test"}
     folds = {fold_of(i) for i, s in zip(ids, splits, strict=True) if s == "train"}
     assert folds == set(range(N_FOLDS))
+
+
+def test_span_precision_is_the_share_inside_gold_of_its_technique() -> None:
+    gold = merge_spans([(LL, 0, 10), (LL, 5, 20), (NC, 20, 30)])
+    assert span_precision((LL, 10, 30), gold) == pytest.approx(0.5)
+    assert span_precision((NC, 0, 10), gold) == 0.0
+    assert span_precision((LL, 4, 4), gold) == 0.0
+
+
+def test_reliability_bins_spans_by_confidence_and_measures_their_precision() -> None:
+    gold = [(LL, 0, 10)]
+    predicted = [(LL, 0, 10, 0.95), (LL, 0, 20, 0.75), (LL, 30, 40, 0.05), (NC, 0, 10, 0.15)]
+    bins = {b["upto"]: b for b in reliability([(gold, predicted)])}
+    assert (bins[1.0]["n"], bins[1.0]["confidence"], bins[1.0]["precision"]) == (2, pytest.approx(0.85), 0.75)
+    assert (bins[0.1]["n"], bins[0.1]["precision"]) == (1, 0.0)
+    assert (bins[0.2]["n"], bins[0.2]["precision"]) == (1, 0.0)
+    assert bins[0.5]["n"] == 0
+    # |0.85 − 0.75| for two spans, |0.05 − 0| and |0.15 − 0| for one each
+    assert calibration_error(list(bins.values())) == pytest.approx((2 * 0.1 + 0.05 + 0.15) / 4)
+    assert calibration_error(reliability([])) == 0.0

@@ -102,3 +102,41 @@ def test_shipped_model_covers_the_fourteen_techniques() -> None:
     assert np.all(np.diff(model.token_vocab.astype(np.float64)) > 0)
     assert (model.thresholds > 0).all()
     assert set(model.modes.tolist()) <= {0, 1}
+
+
+def _calibrated(model: TechniqueModel) -> TechniqueModel:
+    model.calibration_x = np.array([0.2, 0.6])
+    model.calibration_y = np.array([0.1, 0.5])
+    model.calibration_ptr = np.array([0, 2], np.int64)
+    return model
+
+
+def test_confidence_is_the_calibrated_precision_flat_past_the_knots() -> None:
+    model = _calibrated(_model())
+    assert model.calibrated(0, 0.4) == pytest.approx(0.3)
+    assert model.calibrated(0, 0.05) == pytest.approx(0.1)
+    assert model.calibrated(0, 0.99) == pytest.approx(0.5)
+    doc = spacy.blank("en")("a truly evil plan")
+    (span,) = model.decode(doc, _features(4), np.array([[0.1], [0.6], [0.6], [0.1]]))
+    assert span[3] == pytest.approx(0.5)
+
+
+def test_without_calibration_confidence_is_the_raw_score() -> None:
+    assert _model().calibrated(0, 0.37) == 0.37
+
+
+def test_calibration_round_trips_and_older_files_load_without_it(tmp_path: Path) -> None:
+    _calibrated(_model()).save(tmp_path / "m.npz")
+    again = TechniqueModel.load(tmp_path / "m.npz")
+    assert again.calibrated(0, 0.4) == pytest.approx(0.3)
+    with np.load(tmp_path / "m.npz") as data:  # a file written before calibration existed
+        np.savez(tmp_path / "old.npz", **{k: data[k] for k in data.files if not k.startswith("calibration")})
+    assert TechniqueModel.load(tmp_path / "old.npz").calibrated(0, 0.4) == 0.4
+
+
+def test_shipped_model_is_calibrated_for_every_technique() -> None:
+    model = load_model()
+    assert len(model.calibration_ptr) == len(model.techniques) + 1
+    for k in np.flatnonzero(model.thresholds <= 1.0):  # the techniques the model ever finds
+        knots = model.calibration_y[model.calibration_ptr[k] : model.calibration_ptr[k + 1]]
+        assert len(knots) >= 1 and np.all(np.diff(knots) >= 0) and np.all((knots >= 0) & (knots <= 1))

@@ -122,6 +122,8 @@ def test_framing_rows_carry_the_span_document_and_target_name(store):
         ({"polarity": "negative", "actor": "ARM", "doc_id": "doc-a"}, ["reckless leaders"]),
         ({"limit": 2, "offset": 3}, ["ill-fated", "noble mission"]),
         ({"limit": 0}, []),
+        ({"min_confidence": 0.9}, ["ill-fated", "cowardly"]),
+        ({"min_confidence": 0.6, "actor": "AZE"}, ["brilliant", "noble mission"]),
     ],
 )
 def test_framing_filters(store, filters, expected):
@@ -136,6 +138,7 @@ def test_framing_filters(store, filters, expected):
         ({"polarity": "neutral"}, "unknown polarity 'neutral': expected one of positive, negative"),
         ({"limit": -1}, "must not be negative"),
         ({"offset": -5}, "must not be negative"),
+        ({"min_confidence": 1.2}, "between 0 and 1"),
     ],
 )
 def test_framing_bad_values_raise_store_error(store, filters, message):
