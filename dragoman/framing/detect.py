@@ -59,7 +59,7 @@ def detect_framing(
             continue  # "of", "This": function words carry no technique of their own
         target = polarity = None
         if span is not None and len(span):
-            target, polarity = target_and_tone(span, technique, index, lexicon)
+            target, polarity = target_and_tone(span, index, lexicon)
         sentence = (index.sentence_chars(start)[0], index.sentence_chars(max(start, end - 1))[1])
         sentence = (sentence[0], sentence[0] + len(text[sentence[0] : sentence[1]].rstrip()))
         spans.append(

@@ -21,6 +21,9 @@ from dragoman.errors import PipelineError
 POSITIVE = "positive"
 NEGATIVE = "negative"
 
+#: The rounded VADER valence from which a word outside our list gives a tone.
+STRONG_VALENCE = 2
+
 #: Words that turn the tone of the next evaluative word ("not honest", "no longer reliable").
 NEGATORS = frozenset({"not", "no", "never", "n't", "hardly", "without", "nor", "neither", "lack", "lacks"})
 
@@ -36,8 +39,24 @@ class PolarityLexicon:
     valence_buckets: np.ndarray
 
     def polarity(self, word: str) -> str | None:
-        """``positive``, ``negative`` or ``None`` for a lower-case word or lemma."""
+        """``positive``, ``negative`` or ``None`` for a lower-case word or lemma (our list only)."""
         return self.words.get(word)
+
+    def valence_of(self, word: str) -> int:
+        """VADER's valence of a lower-case word, rounded to −4…+4 (0 where VADER lacks it)."""
+        key = np.uint64(hash_string(word))
+        pos = int(np.searchsorted(self.valence_hashes, key))
+        if pos < len(self.valence_hashes) and self.valence_hashes[pos] == key:
+            return int(self.valence_buckets[pos]) - 5
+        return 0
+
+    def tone(self, word: str) -> str | None:
+        """The tone of a lower-case word: our list's, else VADER's where its valence is at least
+        2 either way ("defeat" −2, "appreciate" +2), else ``None``."""
+        if tone := self.words.get(word):
+            return tone
+        valence = self.valence_of(word)
+        return POSITIVE if valence >= STRONG_VALENCE else NEGATIVE if valence <= -STRONG_VALENCE else None
 
     def codes(self, lower: np.ndarray, lemma: np.ndarray) -> np.ndarray:
         """Per token, 0 (neutral), 1 (positive) or 2 (negative), from ``LOWER``/``LEMMA`` hashes."""

@@ -14,10 +14,12 @@
 Places (actor kind ``location``) are taken only by the first two rules: a city named nearby is
 rarely whom a sentence praises or attacks.
 
-**Polarity** — the evaluative words of the span (:mod:`dragoman.framing.lexicon`, a negator just
-before one turns it), else the tone that the technique itself carries (name-calling, appeals to
-fear and doubt attack; flag-waving praises), else none. Spans without a target get no polarity
-(the record's contract: tone is *toward* an actor).
+**Polarity** — the evaluative words of the span (our list, else VADER's strongly valenced words:
+:mod:`dragoman.framing.lexicon`; a negator just before one turns it), else none. Not the tone a
+technique usually carries (name-calling attacks, flag-waving praises): the detected technique is
+often wrong, and on our development annotations (``tests/data/framing_targets/dev.tsv``) that
+guess was right less often than no tone. Spans without a target get no polarity (the record's
+contract: tone is *toward* an actor).
 """
 
 from __future__ import annotations
@@ -30,15 +32,6 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.framing.lexicon import NEGATIVE, NEGATORS, POSITIVE, PolarityLexicon
 from dragoman.record import Mention
-
-#: The tone a technique carries when its words say nothing either way.
-TECHNIQUE_TONE = {
-    "Name_Calling,Labeling": NEGATIVE,
-    "Appeal_to_fear-prejudice": NEGATIVE,
-    "Doubt": NEGATIVE,
-    "Whataboutism,Straw_Men,Red_Herring": NEGATIVE,
-    "Flag-Waving": POSITIVE,
-}
 
 #: Dependencies by which a word hangs on the noun or verb it describes.
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "acomp", "compound", "nummod", "npadvmod", "det", "poss"})
@@ -170,11 +163,11 @@ def _first_actor(tokens: Iterable[Token], index: MentionIndex) -> str | None:
     return None
 
 
-def find_polarity(span: Span, technique: str, lexicon: PolarityLexicon) -> str | None:
+def find_polarity(span: Span, lexicon: PolarityLexicon) -> str | None:
     """``positive``, ``negative`` or ``None`` for the tone of ``span`` (see the module docstring)."""
     score = 0
     for token in span:
-        tone = lexicon.polarity(token.lower_) or lexicon.polarity(token.lemma_.lower())
+        tone = lexicon.tone(token.lower_) or lexicon.tone(token.lemma_.lower())
         if tone is None:
             continue
         sign = 1 if tone == POSITIVE else -1
@@ -189,12 +182,12 @@ def find_polarity(span: Span, technique: str, lexicon: PolarityLexicon) -> str |
         return POSITIVE
     if score < 0:
         return NEGATIVE
-    return TECHNIQUE_TONE.get(technique)
+    return None
 
 
 def target_and_tone(
-    span: Span, technique: str, index: MentionIndex, lexicon: PolarityLexicon
+    span: Span, index: MentionIndex, lexicon: PolarityLexicon
 ) -> tuple[str | None, str | None]:
     """The actor ``span`` is about and the span's tone toward it; no tone without a target."""
     target = find_target(span, index)
-    return target, find_polarity(span, technique, lexicon) if target else None
+    return target, find_polarity(span, lexicon) if target else None

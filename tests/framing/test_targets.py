@@ -43,14 +43,21 @@ def test_short_span_without_an_actor_nearby_has_no_target(nlp: Language) -> None
 def test_polarity_from_evaluative_words_and_negation(nlp: Language) -> None:
     lexicon = load_lexicon()
     span, _ = _span(nlp, "Canada is a noble and reliable partner.", "noble and reliable")
-    assert find_polarity(span, "Loaded_Language", lexicon) == "positive"
+    assert find_polarity(span, lexicon) == "positive"
     span, _ = _span(nlp, "Canada was not honest about it.", "not honest")
-    assert find_polarity(span, "Loaded_Language", lexicon) == "negative"
+    assert find_polarity(span, lexicon) == "negative"
 
 
-def test_polarity_falls_back_to_the_technique_tone(nlp: Language) -> None:
+def test_polarity_from_strong_vader_words_outside_our_list(nlp: Language) -> None:
     lexicon = load_lexicon()
+    assert lexicon.polarity("defeat") is None and lexicon.valence_of("defeat") == -2
+    span, _ = _span(nlp, "Together we will deliver ISIL a lasting defeat.", "lasting defeat")
+    assert find_polarity(span, lexicon) == "negative"
+    span, _ = _span(nlp, "We appreciate Saudi Arabia's leadership.", "appreciate")
+    assert find_polarity(span, lexicon) == "positive"
+    assert lexicon.tone("table") is None and lexicon.valence_of("table") == 0
+
+
+def test_a_span_without_evaluative_words_has_no_tone_whatever_its_technique(nlp: Language) -> None:
     span, _ = _span(nlp, "Our nation and our flag come first.", "Our nation")
-    assert find_polarity(span, "Flag-Waving", lexicon) == "positive"
-    assert find_polarity(span, "Name_Calling,Labeling", lexicon) == "negative"
-    assert find_polarity(span, "Repetition", lexicon) is None
+    assert find_polarity(span, load_lexicon()) is None
