@@ -10,6 +10,7 @@ span's ``confidence`` is the share of such spans' text that annotators mark with
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 
@@ -115,9 +116,12 @@ def fit_calibration(model: TechniqueModel, data: Scored) -> tuple[np.ndarray, np
         knots are ``ptr[k]:ptr[k + 1]``; none where it found no span).
     """
     scores: list[list[tuple[float, float]]] = [[] for _ in model.techniques]
+    uncalibrated = dataclasses.replace(  # its spans' confidence is their raw score
+        model, calibration_x=np.zeros(0), calibration_y=np.zeros(0), calibration_ptr=np.zeros(0, np.int64)
+    )
     for doc, feats, probs, gold in zip(data.docs, data.feats, data.probs, data.gold, strict=True):
         merged = merge_spans(gold)
-        for technique, start, end, raw in model.decode(doc, feats, probs):
+        for technique, start, end, raw in uncalibrated.decode(doc, feats, probs):
             scores[model.techniques.index(technique)].append(
                 (raw, span_precision((technique, start, end), merged))
             )

@@ -34,3 +34,7 @@ def test_fit_calibration_maps_each_technique_to_its_measured_precision() -> None
     assert ptr.tolist() == [0, len(x)] and len(x) == 2  # 60 spans: two bins of at least 25
     assert x.tolist() == pytest.approx([0.6, 0.9])
     assert y.tolist() == pytest.approx([1 / 3, 2 / 3])
+    # a model already calibrated is refitted from raw scores, not from its calibrated ones
+    model.calibration_x, model.calibration_y, model.calibration_ptr = x, y, ptr
+    again = fit_calibration(model, Scored(docs, feats, probs, gold))
+    assert again[0].tolist() == pytest.approx([0.6, 0.9])
