@@ -97,20 +97,6 @@ def _texts(corpus: Path, ids: Iterable[str]) -> dict[str, str]:
     return texts
 
 
-def _nearest_actor(start: int, end: int, index: MentionIndex) -> str | None:
-    """The baseline: the actor mention nearest the span in its sentence (places aside)."""
-    sent_start, sent_end = index.sentence_chars(start)
-    nearby = [
-        m
-        for m in index.mentions
-        if sent_start <= m.start and m.end <= sent_end and m.actor not in index.places
-    ]
-    if not nearby:
-        return None
-    middle = (start + end) / 2
-    return min(nearby, key=lambda m: abs((m.start + m.end) / 2 - middle)).actor
-
-
 def _scores(gold: list[TargetAnnotation], predicted: list[tuple[str | None, str | None]]) -> dict[str, float]:
     pairs = list(zip(gold, predicted, strict=True))
     given = [(g, p) for g, p in pairs if p[0] is not None]
@@ -146,14 +132,14 @@ def evaluate_targets(annotations: Path = TEST, corpus: Path = CORPUS) -> dict[st
     docs = dict(zip(ids, nlp.pipe((texts[i] for i in ids), disable=unused_components(nlp)), strict=True))
     ours: list[tuple[str | None, str | None]] = []
     baseline: list[tuple[str | None, str | None]] = []
+    indexes = {doc_id: MentionIndex.of(doc) for doc_id, doc in docs.items()}
     for a in gold:
-        doc = docs[a.doc_id]
-        index = MentionIndex.of(doc)
+        doc, index = docs[a.doc_id], indexes[a.doc_id]
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None or not len(span):
             raise GoldDataError(f"{annotations}: {a.doc_id} [{a.start}, {a.end}) is no span of its text")
         ours.append(target_and_tone(span, index, lexicon))
-        nearest = _nearest_actor(a.start, a.end, index)
+        nearest = index.nearest(a.start, a.end)  # the baseline
         baseline.append((nearest, _TECHNIQUE_TONE.get(a.technique) if nearest else None))
     return {"dragoman": _scores(gold, ours), "baseline": _scores(gold, baseline)}
 

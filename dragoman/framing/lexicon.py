@@ -44,11 +44,9 @@ class PolarityLexicon:
 
     def valence_of(self, word: str) -> int:
         """VADER's valence of a lower-case word, rounded to −4…+4 (0 where VADER lacks it)."""
-        key = np.uint64(hash_string(word))
-        pos = int(np.searchsorted(self.valence_hashes, key))
-        if pos < len(self.valence_hashes) and self.valence_hashes[pos] == key:
-            return int(self.valence_buckets[pos]) - 5
-        return 0
+        key = np.array([hash_string(word)], dtype=np.uint64)
+        bucket = int(self.valence(key, key)[0])  # 1…9, 0 where VADER lacks the word
+        return bucket - 5 if bucket else 0
 
     def tone(self, word: str) -> str | None:
         """The tone of a lower-case word: our list's, else VADER's where its valence is at least

@@ -81,6 +81,16 @@ class MentionIndex:
     def inside(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 
+    def nearest(self, start: int, end: int) -> str | None:
+        """The actor of the mention nearest ``[start, end)`` in its sentence, places aside."""
+        sent_start, sent_end = self.sentence_chars(start)
+        nearby = [m for m in self.mentions
+                  if sent_start <= m.start and m.end <= sent_end and m.actor not in self.places]  # fmt: skip
+        if not nearby:
+            return None
+        middle = (start + end) / 2
+        return min(nearby, key=lambda m: abs((m.start + m.end) / 2 - middle)).actor
+
 
 def _at_subtree_edge(token: Token, index: MentionIndex) -> str | None:
     """The actor named by ``token`` or by its possessor or compound children."""
@@ -143,16 +153,7 @@ def find_target(span: Span, index: MentionIndex) -> str | None:
     # 4. For clause-long spans, the nearest mention in the sentence.
     if len(span) < CLAUSE_TOKENS:
         return None
-    sent_start, sent_end = index.sentence_chars(span.start_char)
-    nearby = [
-        m
-        for m in index.mentions
-        if sent_start <= m.start and m.end <= sent_end and m.actor not in index.places
-    ]
-    if nearby:
-        middle = (span.start_char + span.end_char) / 2
-        return min(nearby, key=lambda m: abs((m.start + m.end) / 2 - middle)).actor
-    return None
+    return index.nearest(span.start_char, span.end_char)
 
 
 def _first_actor(tokens: Iterable[Token], index: MentionIndex) -> str | None:
