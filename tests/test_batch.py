@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 
 import pytest
@@ -16,6 +13,7 @@ from dragoman.batch import ingest
 from dragoman.store import Store
 
 from .conftest import EXAMPLES
+from .stores import kill_mid_ingest
 
 pytestmark = pytest.mark.slow
 
@@ -46,19 +44,7 @@ def test_ingest_killed_midway_resumes_without_duplicates(tmp_path, extractor):
                 )
     db = tmp_path / "kill.duckdb"
     command = [sys.executable, "-m", "dragoman.cli", "ingest", "--quiet", "--db", str(db), str(corpus)]
-    victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # Kill once some documents are committed: DuckDB appends each commit to the write-ahead log,
-    # so its growth shows progress whatever the machine's speed (the pipeline load alone takes seconds).
-    wal = db.with_name(db.name + ".wal")
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and victim.poll() is None:
-        if wal.exists() and wal.stat().st_size > 200_000:
-            break
-        time.sleep(0.05)
-    os.kill(victim.pid, signal.SIGKILL)
-    assert victim.wait() == -signal.SIGKILL, (
-        "the ingest finished before it could be killed: enlarge the corpus"
-    )
+    kill_mid_ingest(command, db, min_wal_bytes=200_000, timeout=180)
 
     with Store(db) as store:
         partial = store.counts()["documents"]

@@ -9,12 +9,9 @@ analysis gives (nothing half-written), and the re-run's summary must count the r
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -26,6 +23,7 @@ from dragoman.ingest import content_hash
 from dragoman.store import Store
 
 from ..conftest import EXAMPLES
+from ..stores import kill_mid_ingest
 
 pytestmark = pytest.mark.slow
 
@@ -102,25 +100,7 @@ def test_sigkill_mid_corpus_then_rerun_stores_each_document_once_and_whole(tmp_p
     files = _corpus(folder, size=115)  # every demo text: the ingest outlasts its first commit
     db = tmp_path / "kill.duckdb"
     command = [sys.executable, "-m", "dragoman.cli", "ingest", "--quiet", "--db", str(db), str(folder)]
-    victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # Every commit is appended to DuckDB's write-ahead log; its growth past what opening the store writes
-    # (the migrations: 7 kB) shows documents are being committed, whatever the machine's speed.
-    wal = db.with_name(db.name + ".wal")
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and victim.poll() is None:
-        if wal.exists() and wal.stat().st_size > 30_000:
-            break
-        time.sleep(0.02)
-    # The log grows while a commit is written (ingest commits up to 32 documents at once): wait until it
-    # has stopped growing, or the kill may come mid-commit and leave, rightly, no document at all.
-    size, still = -1, time.monotonic()
-    while time.monotonic() < deadline and victim.poll() is None and time.monotonic() - still < 0.3:
-        now = wal.stat().st_size if wal.exists() else 0
-        if now != size:
-            size, still = now, time.monotonic()
-        time.sleep(0.02)
-    os.kill(victim.pid, signal.SIGKILL)
-    assert victim.wait() == -signal.SIGKILL, "the ingest finished before it was killed: enlarge the corpus"
+    kill_mid_ingest(command, db, min_wal_bytes=30_000, timeout=240)  # opening writes ~7 kB (migrations)
 
     with Store(db, read_only=True) as store:
         partial = set(store.iter_ids())
